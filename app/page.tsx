@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/guards";
+import { listWorkspacesForUser } from "@/lib/db/workspaces";
+
+// Home: signed-in people land in their first workspace; everyone else signs in.
+export default async function HomePage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const workspaces = await listWorkspacesForUser(user.id);
+  const first = workspaces[0];
+  if (first) redirect(`/w/${first.slug}`);
+  return (
+    <main className="mx-auto max-w-xl px-6 py-24">
+      <h1 className="font-serif text-3xl">No workspace yet</h1>
+      <p className="mt-4 text-muted">
+        You are signed in as {user.email}, but no desk has added you yet. Ask a workspace admin to add you; they can run{" "}
+        <code className="rounded bg-rule/50 px-1">npm run user:add</code> on the server.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleText } from "@/components/article/article-text";
+import { ClaimKeys } from "@/components/article/claim-keys";
+import { ClaimList } from "@/components/article/claim-list";
+import { ClaimPanel } from "@/components/article/claim-panel";
+import { buttonClass } from "@/components/ui/button";
+import { formatDate } from "@/components/format";
+import { requirePageMember } from "@/lib/auth/guards";
+import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
+import { can } from "@/lib/auth/policy";
+import { getArticle } from "@/lib/db/articles";
+import { getClaimDetail } from "@/lib/db/claim-detail";
+import { listClaimsForArticle } from "@/lib/db/claims";
+import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/workflow";
+import {
+  changeClaimStatusAction,
+  createClaimAction,
+  createSourceAction,
+  deleteSourceAction,
+  publishDecisionAction,
+  saveReviewAction,
+  updateSourceAction,
+} from "./actions";
+
+type Props = {
+  params: Promise<{ workspace: string; articleId: string }>;
+  searchParams: Promise<{ claim?: string; status?: string }>;
+};
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const { workspace: slug, articleId } = await params;
+  const query = await searchParams;
+  const member = await requirePageMember(slug);
+  const workspaceId = member.workspace.id;
+  const [article, allClaims, claim] = await Promise.all([
+    getArticle(workspaceId, articleId),
+    listClaimsForArticle(workspaceId, articleId),
+    query.claim ? getClaimDetail(workspaceId, query.claim) : Promise.resolve(null),
+  ]);
+  if (!article) notFound();
+  const selected = claim && claim.articleId === article.id ? claim : null;
+
+  const filter = CLAIM_STATUSES.includes(query.status as ClaimStatus) ? (query.status as ClaimStatus) : null;
+  const visible = filter ? allClaims.filter((c) => c.status === filter) : allClaims;
+  const base = `/w/${slug}/articles/${article.id}`;
+  const href = (params: Record<string, string | null>) => {
+    const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== null));
+    return search.size ? `${base}?${search}` : base;
+  };
+  const hrefFor = Object.fromEntries(allClaims.map((c) => [c.id, href({ claim: c.id, status: filter })]));
+  const index = selected ? visible.findIndex((c) => c.id === selected.id) : -1;
+  const prev = index > 0 ? visible[index - 1] : undefined;
+  const next = index >= 0 ? visible[index + 1] : visible[0];
+  const closeHref = href({ status: filter });
+  const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
+
+  return (
+    <main className="mx-auto max-w-[90rem] px-4 py-8 sm:px-6">
+      <ClaimKeys nextHref={next ? hrefFor[next.id] ?? null : null} prevHref={prev ? hrefFor[prev.id] ?? null : null} closeHref={selected ? closeHref : null} />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
+        <div className="min-w-0">
+          <Link href={`/w/${slug}`} className="no-print text-sm text-muted hover:underline">← Articles</Link>
+          <header className="mt-3 max-w-[68ch]">
+            <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+            <p className="mt-3 text-sm text-muted">
+              {[article.outlet, article.author && `By ${article.author}`, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
+              {article.url ? (
+                <>
+                  {" · "}
+                  <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="text-accent hover:underline">Original</a>
+                </>
+              ) : null}
+            </p>
+            <div className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
+              <span className="text-muted">Report:</span>
+              <a href={`/api/v1/articles/${article.id}/report?format=md`} className={buttonClass("secondary")} download>Markdown</a>
+              <a href={`/api/v1/articles/${article.id}/report?format=json`} className={buttonClass("secondary")} download>JSON</a>
+            </div>
+          </header>
+          <div className="mt-8 max-w-[68ch]">
+            <ArticleText
+              articleId={article.id}
+              body={article.body}
+              claims={allClaims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.status }))}
+              selectedId={selected?.id ?? null}
+              hrefFor={hrefFor}
+              createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null}
+            />
+            {can(member.actor, "claim:create") ? (
+              <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. Keys: j / k next and previous claim, Esc back to the list.</p>
+            ) : null}
+          </div>
+        </div>
+        <aside aria-label="Claims" className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          {selected ? (
+            <ClaimPanel
+              key={`${selected.id}:${selected.version}`}
+              claim={selected}
+              member={member}
+              position={{ index: index + 1, total: visible.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}
+              actions={{
+                changeStatus: bound(changeClaimStatusAction),
+                createSource: bound(createSourceAction),
+                updateSource: bound(updateSourceAction),
+                deleteSource: bound(deleteSourceAction),
+                saveReview: bound(saveReviewAction),
+                publishDecision: bound(publishDecisionAction),
+              }}
+            />
+          ) : (
+            <>
+              {query.claim ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">That claim is not part of this article. Choose one from the list.</p> : null}
+              <ClaimList claims={visible} allClaims={allClaims} filter={filter} hrefFor={hrefFor} filterHref={(s) => href({ status: s })} scale={member.workspace.ratingScale} />
+            </>
+          )}
+        </aside>
+      </div>
+    </main>
+  );
+}

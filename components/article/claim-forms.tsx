@@ -1,0 +1,102 @@
+"use client";
+
+import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { Rating } from "@/lib/domain/rating-scale";
+import { CONFIDENCE_LABELS } from "@/lib/validation/review";
+import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
+import { toDateInput } from "../format";
+import { ActionForm } from "../ui/action-form";
+import { FormErrors, SelectField, TextAreaField, TextField } from "../ui/field";
+
+export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+const kindOptions = Object.entries(SOURCE_KIND_LABELS).map(([value, label]) => ({ value, label }));
+const stanceOptions = Object.entries(SOURCE_STANCE_LABELS).map(([value, label]) => ({ value, label }));
+const confidenceOptions = Object.entries(CONFIDENCE_LABELS).map(([value, label]) => ({ value, label }));
+const ratingOptions = (scale: readonly Rating[]) => scale.map((r) => ({ value: r.key, label: r.label }));
+
+type SourceValues = {
+  id: string;
+  version: number;
+  url: string;
+  title: string;
+  publisher: string | null;
+  kind: string;
+  stance: string;
+  quotation: string | null;
+  publishedAt: Date | null;
+  accessedAt: Date | null;
+};
+
+/** Adds a source to a claim, or edits one when `source` is given. */
+export function SourceForm({ action, claimId, source }: { action: FormAction; claimId?: string; source?: SourceValues }) {
+  return (
+    <ActionForm action={action} submitLabel={source ? "Save source" : "Add source"} resetOnSuccess={!source}>
+      {source ? (
+        <>
+          <input type="hidden" name="sourceId" value={source.id} />
+          <input type="hidden" name="version" value={source.version} />
+        </>
+      ) : (
+        <input type="hidden" name="claimId" value={claimId} />
+      )}
+      <FormErrors names={["claimId", "sourceId", "version"]} />
+      <TextField name="url" label="URL" type="url" required placeholder="https://" defaultValue={source?.url} />
+      <TextField name="title" label="Title" required maxLength={300} defaultValue={source?.title} />
+      <TextField name="publisher" label="Publisher" defaultValue={source?.publisher ?? undefined} />
+      <div className="grid grid-cols-2 gap-3">
+        <SelectField name="kind" label="Kind" required options={kindOptions} defaultValue={source?.kind ?? "OTHER"} />
+        <SelectField name="stance" label="Stance" required options={stanceOptions} defaultValue={source?.stance ?? "CONTEXT"} />
+      </div>
+      <TextAreaField name="quotation" label="Quoted passage" rows={3} defaultValue={source?.quotation ?? undefined} />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField name="publishedAt" label="Published" type="date" defaultValue={toDateInput(source?.publishedAt)} />
+        <TextField name="accessedAt" label="Accessed" type="date" defaultValue={toDateInput(source?.accessedAt ?? (source ? null : new Date()))} />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function DeleteSourceForm({ action, sourceId }: { action: FormAction; sourceId: string }) {
+  return (
+    <ActionForm action={action} submitLabel="Remove source" pendingLabel="Removing…" variant="danger" confirm="Remove this source from the claim?">
+      <input type="hidden" name="sourceId" value={sourceId} />
+    </ActionForm>
+  );
+}
+
+export function ReviewForm({ action, claimId, scale, review }: { action: FormAction; claimId: string; scale: readonly Rating[]; review?: { rating: string; rationale: string; confidence: number | null } }) {
+  return (
+    <ActionForm action={action} submitLabel={review ? "Update my review" : "Submit my review"}>
+      <input type="hidden" name="claimId" value={claimId} />
+      <FormErrors names={["claimId"]} />
+      <div className="grid grid-cols-2 gap-3">
+        <SelectField name="rating" label="Rating" required options={ratingOptions(scale)} placeholder="Choose…" defaultValue={review?.rating} />
+        <SelectField name="confidence" label="Confidence" required options={confidenceOptions} defaultValue={String(review?.confidence ?? 2)} />
+      </div>
+      <TextAreaField name="rationale" label="Rationale" required rows={4} defaultValue={review?.rationale} hint="What the evidence shows, in a few sentences." />
+    </ActionForm>
+  );
+}
+
+export function DecisionForm({ action, claimId, version, scale, correcting }: { action: FormAction; claimId: string; version: number; scale: readonly Rating[]; correcting: boolean }) {
+  return (
+    <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…">
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+      <FormErrors names={["claimId", "version"]} />
+      <SelectField name="rating" label="Verdict" required options={ratingOptions(scale)} placeholder="Choose…" />
+      <TextAreaField name="summary" label="Summary for readers" required rows={4} />
+    </ActionForm>
+  );
+}
+
+export function StatusForm({ action, claimId, version, status, label }: { action: FormAction; claimId: string; version: number; status: string; label: string }) {
+  return (
+    <ActionForm action={action} submitLabel={label} pendingLabel="Moving…" variant="secondary" className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="status" value={status} />
+    </ActionForm>
+  );
+}

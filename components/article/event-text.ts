@@ -1,0 +1,40 @@
+import type { Rating } from "@/lib/domain/rating-scale";
+import { ratingLabel } from "@/lib/domain/rating-scale";
+import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+
+type EventRow = { action: string; before: unknown; after: unknown; actor: { name: string } | null };
+
+const field = (value: unknown, key: string): string | undefined => {
+  if (typeof value !== "object" || value === null) return undefined;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === "string" ? v : undefined;
+};
+
+const statusLabel = (value: string | undefined) => (value && value in STATUS_LABELS ? STATUS_LABELS[value as ClaimStatus] : value ?? "?");
+
+/** One line of a claim's history, in words. */
+export function describeEvent(event: EventRow, scale: readonly Rating[]): string {
+  const who = event.actor?.name ?? "Factdesk";
+  switch (event.action) {
+    case "claim.created":
+      return `${who} created this claim`;
+    case "claim.status_changed":
+      return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}`;
+    case "source.added":
+      return `${who} added the source “${field(event.after, "title") ?? ""}”`;
+    case "source.updated":
+      return `${who} edited the source “${field(event.after, "title") ?? ""}”`;
+    case "source.removed":
+      return `${who} removed the source “${field(event.before, "title") ?? ""}”`;
+    case "review.submitted":
+      return `${who} submitted a review`;
+    case "review.updated":
+      return `${who} updated their review`;
+    case "decision.published":
+      return `${who} published the verdict ${ratingLabel(scale, field(event.after, "rating")) ?? ""}`;
+    case "decision.corrected":
+      return `${who} published a correction: ${ratingLabel(scale, field(event.after, "rating")) ?? ""}`;
+    default:
+      return `${who}: ${event.action}`;
+  }
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound as notFoundPage, redirect } from "next/navigation";
+import { findArticleWorkspaceSlug } from "@/lib/db/articles";
+import { getActiveUser, type SessionUser } from "@/lib/db/users";
+import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
+import { AppError } from "@/lib/errors";
+import { getAuthOptions } from "./options";
+import { can, type Action, type Actor, type Resource } from "./policy";
+
+// The one place that turns "no" into 401, 403, 404 or a redirect. Memberships and accounts are
+// read from the database on every request, so a removed member loses access at once.
+
+export type Member = WorkspaceMembership & { user: SessionUser; actor: Actor };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? getActiveUser(id) : null;
+}
+
+/** For route handlers and actions: the signed-in user or UNAUTHENTICATED. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return user;
+}
+
+/**
+ * The caller's membership in a workspace. Not being a member is NOT_FOUND, not FORBIDDEN:
+ * outsiders must not learn that a workspace or its articles exist.
+ */
+export async function requireMember(user: SessionUser, workspaceSlug: string): Promise<Member> {
+  const membership = await getMembership(workspaceSlug, user.id);
+  if (!membership) throw new AppError("NOT_FOUND", "That workspace was not found.");
+  return { ...membership, user, actor: { userId: user.id, role: membership.role } };
+}
+
+/** The caller's membership in the workspace that holds an article; NOT_FOUND for anyone else. */
+export async function requireArticleMember(user: SessionUser, articleId: string): Promise<Member> {
+  const slug = await findArticleWorkspaceSlug(articleId, user.id);
+  if (!slug) throw new AppError("NOT_FOUND", "That article was not found.");
+  return requireMember(user, slug);
+}
+
+export function authorize(member: Member, action: Action, resource?: Resource): void {
+  if (!can(member.actor, action, resource)) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+}
+
+/** For pages: redirect to sign-in, or show the not-found page for a workspace the caller is not in. */
+export async function requirePageMember(workspaceSlug: string): Promise<Member> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const membership = await getMembership(workspaceSlug, user.id);
+  if (!membership) notFoundPage();
+  return { ...membership, user, actor: { userId: user.id, role: membership.role } };
+}

@@ -1,0 +1,65 @@
+// PURE: who may do what inside a workspace. The server asks `can` before every change; the UI
+// asks it only to hide controls it would refuse anyway.
+export const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  EDITOR: "Editor",
+  REVIEWER: "Reviewer",
+  VIEWER: "Viewer",
+};
+
+export type Action =
+  | "workspace:read"
+  | "report:export"
+  | "article:import"
+  | "claim:create"
+  | "claim:triage"
+  | "claim:assign"
+  | "source:create"
+  | "source:update"
+  | "source:delete"
+  | "review:write"
+  | "decision:publish"
+  | "comment:create"
+  | "member:manage"
+  | "settings:manage";
+
+export type Actor = { userId: string; role: Role };
+/** Present when the action touches something a particular person owns. */
+export type Resource = { ownerId?: string | null };
+
+const RANK: Record<Role, number> = { VIEWER: 0, REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
+
+const MINIMUM_ROLE: Record<Action, Role> = {
+  "workspace:read": "VIEWER",
+  "report:export": "VIEWER",
+  "claim:create": "REVIEWER",
+  "source:create": "REVIEWER",
+  "source:update": "REVIEWER",
+  "source:delete": "REVIEWER",
+  "review:write": "REVIEWER",
+  "comment:create": "REVIEWER",
+  "article:import": "EDITOR",
+  "claim:triage": "EDITOR",
+  "claim:assign": "EDITOR",
+  "decision:publish": "EDITOR",
+  "member:manage": "ADMIN",
+  "settings:manage": "ADMIN",
+};
+
+// Reviewers may change only what they added; editors and admins tidy up anyone's work.
+const OWNER_ONLY_BELOW_EDITOR: ReadonlySet<Action> = new Set(["source:update", "source:delete"]);
+
+export function hasRole(actor: Actor, minimum: Role): boolean {
+  return RANK[actor.role] >= RANK[minimum];
+}
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  if (!hasRole(actor, MINIMUM_ROLE[action])) return false;
+  if (OWNER_ONLY_BELOW_EDITOR.has(action) && !hasRole(actor, "EDITOR")) {
+    return resource !== undefined && resource.ownerId === actor.userId;
+  }
+  return true;
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { detectClaims } from "@/lib/domain/detection/detect";
+import type { ImportArticleInput } from "@/lib/validation/article";
+import { recordEvent, type Ctx } from "./audit";
+import { getDb } from "./client";
+
+const articleSummarySelect = {
+  id: true,
+  title: true,
+  outlet: true,
+  author: true,
+  url: true,
+  publishedAt: true,
+  createdAt: true,
+} as const;
+
+export type ArticleSummary = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  claimCount: number;
+  publishedCount: number;
+};
+
+export async function listArticles(workspaceId: string): Promise<ArticleSummary[]> {
+  return listArticlesIn([workspaceId]);
+}
+
+/** Articles across several workspaces (the API's view of everything a user may read). */
+export async function listArticlesIn(workspaceIds: string[]): Promise<Array<ArticleSummary & { workspaceId: string }>> {
+  const db = getDb();
+  const where = { workspaceId: { in: workspaceIds } };
+  const [articles, counts] = await Promise.all([
+    db.article.findMany({ where, orderBy: { createdAt: "desc" }, select: { ...articleSummarySelect, workspaceId: true } }),
+    db.claim.groupBy({ by: ["articleId", "status"], where: { ...where, status: { not: "DISMISSED" } }, _count: { _all: true } }),
+  ]);
+  return articles.map((article) => {
+    const mine = counts.filter((c) => c.articleId === article.id);
+    return {
+      ...article,
+      claimCount: mine.reduce((n, c) => n + c._count._all, 0),
+      publishedCount: mine.filter((c) => c.status === "PUBLISHED").reduce((n, c) => n + c._count._all, 0),
+    };
+  });
+}
+
+export async function getArticle(workspaceId: string, articleId: string) {
+  return getDb().article.findFirst({
+    where: { id: articleId, workspaceId },
+    select: { ...articleSummarySelect, body: true, createdBy: { select: { name: true } } },
+  });
+}
+
+/** The slug of the article's workspace, if the user is a member there; null otherwise. */
+export async function findArticleWorkspaceSlug(articleId: string, userId: string): Promise<string | null> {
+  const row = await getDb().article.findFirst({
+    where: { id: articleId, workspace: { memberships: { some: { userId } } } },
+    select: { workspace: { select: { slug: true } } },
+  });
+  return row?.workspace.slug ?? null;
+}
+
+export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
+
+/** Stores an article and the claims detected in it, in one transaction with its audit event. */
+export async function importArticle(ctx: { workspaceId: string; userId: string | null }, input: ImportArticleInput) {
+  const detected = detectClaims(input.body);
+  return getDb().$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        workspaceId: ctx.workspaceId,
+        title: input.title,
+        outlet: input.outlet ?? null,
+        author: input.author ?? null,
+        url: input.url ?? null,
+        publishedAt: input.publishedAt ?? null,
+        body: input.body,
+        createdById: ctx.userId,
+      },
+      select: { id: true },
+    });
+    await tx.claim.createMany({
+      data: detected.map((claim) => ({
+        workspaceId: ctx.workspaceId,
+        articleId: article.id,
+        quote: claim.quote,
+        prefix: claim.prefix,
+        suffix: claim.suffix,
+        start: claim.start,
+        end: claim.end,
+        statement: claim.statement,
+        claimant: claim.claimant,
+        score: claim.score,
+        origin: "DETECTED" as const,
+      })),
+    });
+    await recordEvent(tx, ctx, {
+      action: "article.imported",
+      entityType: "article",
+      entityId: article.id,
+      after: { title: input.title, bodyLength: input.body.length, claimsDetected: detected.length },
+    });
+    return { id: article.id, claimCount: detected.length };
+  });
+}
+
+export type { Ctx };

@@ -1,0 +1,140 @@
+import "server-only";
+import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
+import { canTransition, type ClaimStatus } from "@/lib/domain/workflow";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import type { ChangeClaimStatusInput, CreateClaimInput } from "@/lib/validation/claim";
+import { recordEvent, type Ctx } from "./audit";
+import { getDb, type Tx } from "./client";
+
+export type ClaimListItem = {
+  id: string;
+  quote: string;
+  start: number;
+  end: number;
+  statement: string;
+  claimant: string | null;
+  score: number | null;
+  status: ClaimStatus;
+  origin: "DETECTED" | "MANUAL";
+  version: number;
+  sourceCount: number;
+  publishedRating: string | null;
+};
+
+export async function listClaimsForArticle(workspaceId: string, articleId: string): Promise<ClaimListItem[]> {
+  const rows = await getDb().claim.findMany({
+    where: { workspaceId, articleId },
+    orderBy: [{ start: "asc" }, { end: "desc" }],
+    select: {
+      id: true,
+      quote: true,
+      start: true,
+      end: true,
+      statement: true,
+      claimant: true,
+      score: true,
+      status: true,
+      origin: true,
+      version: true,
+      _count: { select: { sources: true } },
+      decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { rating: true } },
+    },
+  });
+  return rows.map(({ _count, decisions, ...claim }) => ({
+    ...claim,
+    sourceCount: _count.sources,
+    publishedRating: decisions[0]?.rating ?? null,
+  }));
+}
+
+/** Fetches a claim for a write, inside the transaction, or fails with NOT_FOUND. */
+export async function lockClaim(tx: Tx, workspaceId: string, claimId: string) {
+  const claim = await tx.claim.findFirst({
+    where: { id: claimId, workspaceId },
+    select: { id: true, status: true, version: true, articleId: true },
+  });
+  if (!claim) throw notFound("That claim");
+  return claim;
+}
+
+/**
+ * Moves a claim to a status by the workflow, bumping its version. With `expectedVersion`, a claim
+ * someone else changed in the meantime is a CONFLICT instead of a silent overwrite.
+ */
+export async function setClaimStatus(
+  tx: Tx,
+  ctx: Ctx,
+  claim: { id: string; status: ClaimStatus; version: number },
+  status: ClaimStatus,
+  reason: string,
+  expectedVersion?: number,
+): Promise<number> {
+  const version = expectedVersion ?? claim.version;
+  const updated = await tx.claim.updateMany({
+    where: { id: claim.id, workspaceId: ctx.workspaceId, version },
+    data: { status, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw conflict();
+  if (status !== claim.status) {
+    await recordEvent(tx, ctx, {
+      action: "claim.status_changed",
+      entityType: "claim",
+      entityId: claim.id,
+      claimId: claim.id,
+      before: { status: claim.status },
+      after: { status, reason },
+    });
+  }
+  return version + 1;
+}
+
+/** A reviewer's own claim from words they selected; the server re-reads the words from the body. */
+export async function createManualClaim(ctx: Ctx, input: CreateClaimInput) {
+  return getDb().$transaction(async (tx) => {
+    const article = await tx.article.findFirst({ where: { id: input.articleId, workspaceId: ctx.workspaceId }, select: { id: true, body: true } });
+    if (!article) throw notFound("That article");
+    if (input.end > article.body.length) throw new AppError("INVALID_INPUT", "The selection is outside the article's text. Reload the page and select again.");
+    const span = snapToWords(article.body, input.start, input.end);
+    if (!span) throw new AppError("INVALID_INPUT", "Select some words in the article first.");
+    const duplicate = await tx.claim.findFirst({
+      where: { workspaceId: ctx.workspaceId, articleId: article.id, start: span.start, end: span.end },
+      select: { id: true },
+    });
+    if (duplicate) throw new AppError("CONFLICT", "Those exact words are already a claim.");
+    const selector = buildSelector(article.body, span.start, span.end);
+    const claim = await tx.claim.create({
+      data: {
+        workspaceId: ctx.workspaceId,
+        articleId: article.id,
+        ...selector,
+        start: span.start,
+        end: span.end,
+        statement: selector.quote.replace(/\s+/g, " ").trim(),
+        origin: "MANUAL",
+        status: "QUEUED",
+        createdById: ctx.userId,
+      },
+      select: { id: true, quote: true },
+    });
+    await recordEvent(tx, ctx, {
+      action: "claim.created",
+      entityType: "claim",
+      entityId: claim.id,
+      claimId: claim.id,
+      after: { quote: claim.quote, start: span.start, end: span.end },
+    });
+    return claim;
+  });
+}
+
+export async function changeClaimStatus(ctx: Ctx, input: ChangeClaimStatusInput) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
+    if (claim.version !== input.version) throw conflict();
+    if (!canTransition(claim.status, input.status)) {
+      throw new AppError("INVALID_INPUT", `A claim that is ${claim.status.toLowerCase().replace("_", " ")} cannot move to ${input.status.toLowerCase().replace("_", " ")}.`);
+    }
+    await setClaimStatus(tx, ctx, claim, input.status, "triage", input.version);
+    return { articleId: claim.articleId };
+  });
+}

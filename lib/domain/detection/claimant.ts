@@ -1,0 +1,308 @@
+import type { SentenceSpan } from "./sentences";
+
+type Segment = { quoted: boolean; text: string; opens: boolean; closes: boolean };
+type NameRun = { name: string; end: number; possessive: boolean };
+// Per-array memo: pronoun resolution revisits the same neighbouring sentences many times.
+type Context = {
+  sentences: readonly SentenceSpan[];
+  segments: Map<number, Segment[]>;
+  runs: Map<number, NameRun[]>;
+  speakers: Map<string, string | null>;
+  people: Map<number, string | null>;
+};
+
+const SPEECH = "said|says|told|tells|added|adds|wrote|writes|stated|explained|argued|insisted|noted|continued|warned|recalled|responded|replied|acknowledged|declared|tweeted";
+const TITLE_ABBR = "Rep|Reps|Sen|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Rev|Atty";
+const TITLE_WORD = "President|Vice President|Senator|Representative|Governor|Secretary|Speaker|Mayor|Judge|Justice|Ambassador|Chairman|Chairwoman";
+const PARTIES = "Democratic|Republican|Independent|GOP";
+const PARTY = new RegExp(`^(?:${PARTIES})\\s+`, "u");
+const NAME_TOKEN = "\\p{Lu}[\\p{L}’'-]*";
+const NAME_RUN = new RegExp(
+  `(?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|(?:${TITLE_WORD})\\s+)?${NAME_TOKEN}(?:\\s+(?:\\p{Lu}\\.\\s+)?${NAME_TOKEN}){0,3}`,
+  "gu",
+);
+const LEADING_FUNCTION_WORD = /^(?:The|A|An|One|He|She|They|It|This|That|These|Those|But|And|So|In|On|At|For|After|While|When|Still|Since|If)\s+/u;
+const NOT_A_PERSON = new Set(
+  ("House Administration Congress Senate Caucus Party Committee Department College University Times Post News " +
+    "Union Court Council Agency Bureau Commission Campaign Voice Institute Foundation Center Office Inc Corp " +
+    "Hemisphere States Nations City County Street River North South East West Western Eastern Northern Southern " +
+    "American Americans Democrats Republicans CNN Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split(" "),
+);
+const PERSON_HEADS = "official|officials|spokesperson|spokesman|spokeswoman|strategist|aide|adviser|advisor|source|lawmaker|senator|congressman|congresswoman|governor|organizer|analyst|economist|expert|member";
+const GROUP_HEADS = "campaign|administration|department|ministry|office|committee|agency|government|group|company";
+const DESCRIPTION = new RegExp(`^(?:the|a|an|one|another)\\s+((?:[\\p{L}’'-]+\\s+){0,4}?)(${PERSON_HEADS}|${GROUP_HEADS})$`, "iu");
+const PRONOUN = /^(?:he|she|they)$/i;
+const POST_INVERTED = new RegExp(`^[\\s,;–—-]*(?:${SPEECH})\\s+([^,;:!?“”"]+)`, "u");
+const POST_NORMAL = new RegExp(`^[\\s,;–—-]*([^,;:!?“”"]{1,80}?)\\s+(?:${SPEECH})\\b`, "u");
+const PRE_SAYING = /^(.*?),?\s+saying(?:\s+in\s+an?\s+(?:statement|interview|post|email))?\s*[:,]?$/u;
+const PRE_INTRO = new RegExp(`^(.*?)\\s+(?:${SPEECH})(?:\\s+[^:,“”"]{1,40})?\\s*[:,]?$`, "u");
+const INDIRECT = new RegExp(`^(?:[^,“”"]{0,60},\\s+)?((?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+)?${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})\\s+(?:${SPEECH})\\b`, "u");
+const SAYING_SUBJECT = new RegExp(
+  `^(?:(?:[Tt]he|[Aa]n?|[Oo]ne)\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|top|senior|former|chief|press)\\s+){0,4}(?:${PERSON_HEADS}|${GROUP_HEADS})\\b`,
+  "u",
+);
+const MAX_RUN = 8;
+const LOOKBACK = 3;
+const NAME_LOOKBACK = 20;
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const TITLE_ONLY = new RegExp(`^(?:(?:${TITLE_ABBR})\\.|${TITLE_WORD})$`, "u");
+const PERSON_HEAD_ONLY = new RegExp(`^(?:${PERSON_HEADS})$`, "i");
+const LEADING_NAME = new RegExp(`^(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})\\s+\\p{Ll}`, "u");
+const contexts = new WeakMap<readonly SentenceSpan[], Context>();
+
+function contextFor(sentences: readonly SentenceSpan[]): Context {
+  let context = contexts.get(sentences);
+  if (!context) {
+    context = { sentences, segments: new Map(), runs: new Map(), speakers: new Map(), people: new Map() };
+    contexts.set(sentences, context);
+  }
+  return context;
+}
+
+/** Direction of a quotation mark; straight quotes are judged by what surrounds them. */
+function quoteMark(text: string, i: number): "open" | "close" | null {
+  const ch = text[i];
+  if (ch === "“") return "open";
+  if (ch === "”") return "close";
+  if (ch !== '"') return null;
+  const before = text[i - 1] ?? " ";
+  return /[\s([{—–-]/u.test(before) ? "open" : "close";
+}
+
+function segmentSentence(text: string, startsInside: boolean): Segment[] {
+  const segments: Segment[] = [];
+  let inside = startsInside;
+  let opened = false;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const mark = quoteMark(text, i);
+    if (mark === "open" && !inside) {
+      segments.push({ quoted: false, text: text.slice(from, i), opens: false, closes: false });
+      inside = true;
+      opened = true;
+      from = i + 1;
+    } else if (mark === "close" && inside) {
+      segments.push({ quoted: true, text: text.slice(from, i), opens: opened, closes: true });
+      inside = false;
+      from = i + 1;
+    }
+  }
+  segments.push({ quoted: inside, text: text.slice(from), opens: inside && opened, closes: false });
+  return segments.filter((s) => s.quoted || s.text.trim() !== "");
+}
+
+function startsInsideQuote({ sentences }: Context, index: number): boolean {
+  for (let j = index - 1; j >= Math.max(0, index - MAX_RUN); j--) {
+    const text = sentences[j]?.text ?? "";
+    for (let i = text.length - 1; i >= 0; i--) {
+      const mark = quoteMark(text, i);
+      if (mark !== null) return mark === "open";
+    }
+  }
+  return false;
+}
+
+function segmentsAt(ctx: Context, index: number): Segment[] {
+  let segments = ctx.segments.get(index);
+  if (!segments) {
+    segments = segmentSentence(ctx.sentences[index]?.text ?? "", startsInsideQuote(ctx, index));
+    ctx.segments.set(index, segments);
+  }
+  return segments;
+}
+
+function runsAt(ctx: Context, index: number): NameRun[] {
+  let runs = ctx.runs.get(index);
+  if (!runs) {
+    runs = nameRuns(ctx.sentences[index]?.text ?? "");
+    ctx.runs.set(index, runs);
+  }
+  return runs;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Name runs in a piece of text, cleaned: "Democratic Rep. Veronica Escobar" → "Rep. Veronica Escobar". */
+function nameRuns(text: string): NameRun[] {
+  const runs: NameRun[] = [];
+  for (const m of text.matchAll(NAME_RUN)) {
+    const tokens = m[0].replace(PARTY, "").replace(LEADING_FUNCTION_WORD, "").split(/\s+/);
+    const owner = tokens.findIndex((t) => /[’']s$/u.test(t));
+    let possessive = false;
+    let kept = tokens;
+    // "Obama’s adviser" names Obama; "CNN’s Manu Raju" names Manu Raju.
+    if (owner === tokens.length - 1) {
+      kept = tokens.map((t, i) => (i === owner ? t.replace(/[’']s$/u, "") : t));
+      possessive = true;
+    } else if (owner >= 0) kept = tokens.slice(owner + 1);
+    const name = kept.join(" ");
+    if (name === "" || TITLE_ONLY.test(name) || LEADING_FUNCTION_WORD.test(`${name} `)) continue;
+    runs.push({ name, end: (m.index ?? 0) + m[0].length, possessive });
+  }
+  return runs;
+}
+
+function isPerson(name: string): boolean {
+  return !name.split(/\s+/).some((t) => NOT_A_PERSON.has(t.replace(/\.$/, "")));
+}
+
+/** The fullest earlier form of a name: "Escobar" → "Rep. Veronica Escobar". */
+function expandName(name: string, ctx: Context, index: number): string {
+  let best = name;
+  for (let j = index; j >= Math.max(0, index - NAME_LOOKBACK); j--) {
+    for (const run of runsAt(ctx, j)) {
+      if (run.name.length > best.length && run.name.endsWith(` ${name}`)) best = run.name;
+    }
+  }
+  return best;
+}
+
+function canBeAntecedent(speaker: string): boolean {
+  const described = DESCRIPTION.exec(speaker);
+  if (described) return PERSON_HEAD_ONLY.test(described[2] ?? "");
+  return isPerson(speaker);
+}
+
+function narrationAt(segments: readonly Segment[], k: number): string {
+  const segment = segments[k];
+  return segment !== undefined && !segment.quoted ? segment.text : "";
+}
+
+/** The one person a preceding sentence's narration mentions, if it mentions exactly one. */
+function solePerson(ctx: Context, index: number): string | null {
+  const known = ctx.people.get(index);
+  if (known !== undefined) return known;
+  const narration = segmentsAt(ctx, index).filter((s) => !s.quoted).map((s) => s.text).join(" ");
+  const people = new Set<string>();
+  for (const { name, possessive } of nameRuns(narration)) {
+    if (possessive) continue;
+    if (!isPerson(name)) continue;
+    const full = expandName(name, ctx, index);
+    // A lone capitalised word counts only as the surname of someone already introduced.
+    if (name.includes(" ") || full !== name) people.add(full);
+  }
+  const person = people.size === 1 ? ([...people][0] ?? null) : null;
+  ctx.people.set(index, person);
+  return person;
+}
+
+function resolvePronoun(ctx: Context, before: number, depth: number): string | null {
+  for (let j = before - 1; j >= Math.max(0, before - LOOKBACK); j--) {
+    const speaker = depth < 2 ? findSpeaker(ctx, j, depth + 1) : null;
+    if (speaker !== null && canBeAntecedent(speaker)) return speaker;
+    const person = solePerson(ctx, j);
+    if (person !== null) return person;
+  }
+  return null;
+}
+
+/** "the strategist" → the earlier "One Democratic strategist" (or the named person it described). */
+function resolveDescription(head: string, ctx: Context, before: number): string | null {
+  const pattern = new RegExp(`(?:(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){1,3}),\\s+)?\\b((?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${head})\\b`, "u");
+  for (let j = before - 1; j >= Math.max(0, before - LOOKBACK - 1); j--) {
+    const m = pattern.exec(ctx.sentences[j]?.text ?? "");
+    if (m) return m[1] !== undefined ? expandName(m[1], ctx, j) : capitalize(m[2] ?? "");
+  }
+  return null;
+}
+
+function resolveSubject(phrase: string, ctx: Context, runStart: number, depth: number): string | null {
+  const np = phrase.trim().replace(/^(?:and|but|so)\s+/i, "").replace(/[.\s]+$/, "");
+  if (np === "" || wordCount(np) > 8) return null;
+  if (PRONOUN.test(np)) return resolvePronoun(ctx, runStart, depth);
+  const described = DESCRIPTION.exec(np);
+  if (described) {
+    const modifiers = described[1] ?? "";
+    const definite = /^the\s/i.test(np) && !/\p{Lu}/u.test(modifiers);
+    return definite ? resolveDescription(described[2] ?? "", ctx, runStart) : capitalize(np);
+  }
+  const runs = nameRuns(np);
+  const last = runs[runs.length - 1];
+  if (!last || last.end !== np.length) return null;
+  return expandName(last.name, ctx, runStart);
+}
+
+function fromPreQuote(pre: string, ctx: Context, runStart: number, depth: number): string | null {
+  const text = pre.trim();
+  const saying = PRE_SAYING.exec(text);
+  if (saying) {
+    const clause = (saying[1] ?? "").split(",").pop()?.trim() ?? "";
+    const subject = SAYING_SUBJECT.exec(clause);
+    if (subject) return capitalize(subject[0]);
+    const name = LEADING_NAME.exec(clause);
+    return name ? resolveSubject(name[1] ?? "", ctx, runStart, depth) : null;
+  }
+  const intro = PRE_INTRO.exec(text);
+  if (!intro) return null;
+  const subject = intro[1] ?? "";
+  const pieces = subject.split(",");
+  // "X, who …, told CNN:" keeps X; "In a statement, X said:" keeps X.
+  const np = subject.trimEnd().endsWith(",") || pieces.length > 2 ? pieces[0] : pieces[pieces.length - 1];
+  return resolveSubject(np ?? "", ctx, runStart, depth);
+}
+
+function fromPostQuote(post: string, ctx: Context, runStart: number, depth: number): string | null {
+  const inverted = POST_INVERTED.exec(post);
+  if (inverted) {
+    const np = (inverted[1] ?? "").replace(/\s+(?:in|on|at|of|during|after|before|when|while|who|to|about|from|with)\s.*$/u, "");
+    return resolveSubject(np, ctx, runStart, depth);
+  }
+  const normal = POST_NORMAL.exec(post);
+  return normal ? resolveSubject(normal[1] ?? "", ctx, runStart, depth) : null;
+}
+
+function findSpeaker(ctx: Context, index: number, depth: number): string | null {
+  const key = `${index}:${depth}`;
+  const known = ctx.speakers.get(key);
+  if (known !== undefined) return known;
+  const speaker = computeSpeaker(ctx, index, depth);
+  ctx.speakers.set(key, speaker);
+  return speaker;
+}
+
+function computeSpeaker(ctx: Context, index: number, depth: number): string | null {
+  const segments = segmentsAt(ctx, index);
+  const qi = segments.findIndex((s) => s.quoted && (!s.opens || !s.closes || wordCount(s.text) >= 3));
+  const quote = segments[qi];
+  if (!quote) {
+    const indirect = INDIRECT.exec(ctx.sentences[index]?.text ?? "");
+    const speaker = indirect ? resolveSubject(indirect[1] ?? "", ctx, index, depth) : null;
+    return speaker !== null && isPerson(speaker) ? speaker : null;
+  }
+  // A quotation can run over several sentences; its attribution sits where it opens or closes.
+  let openAt = index;
+  let pre = narrationAt(segments, qi - 1);
+  for (let j = index - 1; !quote.opens && j >= Math.max(0, index - MAX_RUN); j--) {
+    const segs = segmentsAt(ctx, j);
+    if (segs[segs.length - 1]?.opens) {
+      openAt = j;
+      pre = narrationAt(segs, segs.length - 2);
+      break;
+    }
+  }
+  let post = narrationAt(segments, qi + 1);
+  for (let j = index + 1; !quote.closes && j < Math.min(ctx.sentences.length, index + MAX_RUN); j++) {
+    const segs = segmentsAt(ctx, j);
+    if (segs[0]?.closes) {
+      post = narrationAt(segs, 1);
+      break;
+    }
+  }
+  return fromPreQuote(pre, ctx, openAt, depth) ?? fromPostQuote(post, ctx, openAt, depth);
+}
+
+/**
+ * Who makes the claim in sentence `index`: the speaker of a direct quotation (following the
+ * quotation across sentences), or the named subject of "X said …". Null unless the cues are
+ * clear, because a wrong claimant misleads a fact-checker more than a missing one.
+ */
+export function attributeClaimant(sentences: readonly SentenceSpan[], index: number): string | null {
+  if (!Number.isInteger(index) || index < 0 || index >= sentences.length) return null;
+  return findSpeaker(contextFor(sentences), index, 0);
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { id, requiredText, version } from "./fields";
+
+export const CONFIDENCE_LABELS: Record<number, string> = { 1: "Low", 2: "Medium", 3: "High" };
+
+export const saveReviewSchema = z.object({
+  claimId: id("claim"),
+  rating: z.string({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
+  rationale: requiredText("Rationale", 10_000),
+  confidence: z.coerce.number({ error: "Choose your confidence." }).int().min(1, "Choose your confidence.").max(3),
+});
+
+export const publishDecisionSchema = z.object({
+  claimId: id("claim"),
+  version,
+  rating: z.string({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
+  summary: requiredText("Summary", 5000),
+});
+
+export type SaveReviewInput = z.infer<typeof saveReviewSchema>;
+export type PublishDecisionInput = z.infer<typeof publishDecisionSchema>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { MAX_NAME, MAX_TITLE, httpUrl, id, optionalDate, optionalText, requiredText, version } from "./fields";
+
+export const SOURCE_KINDS = ["PRIMARY_DATA", "OFFICIAL_RECORD", "ACADEMIC", "NEWS_REPORT", "EXPERT", "OTHER"] as const;
+export const SOURCE_STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
+
+export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
+  PRIMARY_DATA: "Primary data",
+  OFFICIAL_RECORD: "Official record",
+  ACADEMIC: "Academic",
+  NEWS_REPORT: "News report",
+  EXPERT: "Expert",
+  OTHER: "Other",
+};
+
+export const SOURCE_STANCE_LABELS: Record<(typeof SOURCE_STANCES)[number], string> = {
+  SUPPORTS: "Supports",
+  REFUTES: "Refutes",
+  CONTEXT: "Context",
+};
+
+const sourceFields = {
+  url: httpUrl("Source URL"),
+  title: requiredText("Title", MAX_TITLE),
+  publisher: optionalText("Publisher", MAX_NAME),
+  kind: z.enum(SOURCE_KINDS, { error: "Choose what kind of source this is." }),
+  stance: z.enum(SOURCE_STANCES, { error: "Choose whether it supports, refutes or gives context." }),
+  quotation: optionalText("Quoted passage", 5000),
+  publishedAt: optionalDate("Date published"),
+  accessedAt: optionalDate("Date accessed"),
+};
+
+export const createSourceSchema = z.object({ claimId: id("claim"), ...sourceFields });
+export const updateSourceSchema = z.object({ sourceId: id("source"), version, ...sourceFields });
+export const deleteSourceSchema = z.object({ sourceId: id("source") });
+
+export type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
+export type CreateSourceInput = z.infer<typeof createSourceSchema>;
+export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;

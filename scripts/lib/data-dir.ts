@@ -1,0 +1,25 @@
+// The data folder holds what a local install keeps between runs: the embedded PostgreSQL cluster
+// and the secrets generated at first start. It is git-ignored and never committed.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function resolveDataDir(): string {
+  const dir = path.resolve(process.env.FACTDESK_DATA_DIR || ".data");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+type Secrets = { nextauthSecret: string; postgresPassword: string };
+
+/** Reads the install's secrets, creating them (readable by the owner only) on first use. */
+export function loadSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  const secrets: Secrets = {
+    nextauthSecret: randomBytes(32).toString("base64url"),
+    postgresPassword: randomBytes(18).toString("base64url"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}

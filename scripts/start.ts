@@ -1,0 +1,69 @@
+// `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
+// build when the sources changed, then the app on http://localhost:$PORT. Ctrl-C stops it all.
+import { loadSecrets, resolveDataDir } from "./lib/data-dir";
+import { openDatabase } from "./lib/database";
+import { buildIsCurrent, markBuilt } from "./lib/build";
+import { runNext, waitForExit } from "./lib/next-process";
+import { applyMigrations } from "./lib/schema-engine";
+
+const log = (line: string) => console.log(`[factdesk] ${line}`);
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+const database = await openDatabase(log);
+let child: ReturnType<typeof runNext> | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await waitForExit(child);
+    }
+    await database.stop();
+    if (database.embedded) log("PostgreSQL stopped; data kept.");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await applyMigrations(database.url);
+  log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  process.env.DATABASE_URL = database.url;
+  const { seedDemo, DEMO_WORKSPACE } = await import("../prisma/seed");
+  const seeded = await seedDemo();
+  if (seeded.newLogins.length > 0) {
+    log(`Demo workspace "${DEMO_WORKSPACE.name}" created. These passwords are shown once; keep them:`);
+    for (const login of seeded.newLogins) console.log(`    ${login.role.padEnd(8)} ${login.email.padEnd(26)} ${login.password}`);
+    log("Lost one? `npm run user:add -- --email EMAIL --role ROLE` sets a new password.");
+  }
+  const { getDb } = await import("../lib/db/client");
+  await getDb().$disconnect();
+
+  const env = {
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || loadSecrets(resolveDataDir()).nextauthSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    PORT: String(port),
+  };
+  if (!dev && !buildIsCurrent()) {
+    log("Building the app (first start, or the sources changed): this takes a minute or two.");
+    const code = await waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
+    if (code !== 0) {
+      log("The build failed; see the messages above.");
+      await shutdown(code);
+    }
+    markBuilt();
+  }
+  child = runNext([dev ? "dev" : "start", "-p", String(port)], env);
+  log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
+  const code = await waitForExit(child);
+  await shutdown(code);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

@@ -1,0 +1,60 @@
+// npm run user:add -- --email E --role admin|editor|reviewer|viewer [--workspace SLUG] [--password P] [--name N]
+// Creates or updates a member; works whether or not the app is running.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openDatabase } from "./lib/database";
+import { applyMigrations } from "./lib/schema-engine";
+
+const usage = "Usage: npm run user:add -- --email EMAIL --role admin|editor|reviewer|viewer [--workspace SLUG] [--password PASSWORD] [--name NAME]";
+
+const argsSchema = z.object({
+  email: z.string({ error: "--email is required." }).trim().toLowerCase().pipe(z.email("--email must be an email address.")),
+  role: z.enum(["admin", "editor", "reviewer", "viewer"], { error: "--role must be admin, editor, reviewer or viewer." }),
+  workspace: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, "--workspace must be a slug such as demo.").default("demo"),
+  password: z.string().min(10, "--password must be at least 10 characters.").max(200).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { email: { type: "string" }, role: { type: "string" }, workspace: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+  }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const parsed = argsSchema.safeParse(values);
+if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("\n"));
+const args = parsed.data;
+
+const database = await openDatabase(() => {});
+try {
+  await applyMigrations(database.url);
+  process.env.DATABASE_URL = database.url;
+  const { hashPassword } = await import("../lib/auth/password");
+  const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
+  const { generatePassword } = await import("../prisma/seed");
+  const { getDb } = await import("../lib/db/client");
+  const existing = await getDb().user.findFirst({ where: { email: args.email }, select: { id: true } });
+  const password = args.password ?? generatePassword();
+  const workspace = await ensureWorkspace(args.workspace, args.workspace === "demo" ? "Demo Desk" : args.workspace);
+  const role = args.role.toUpperCase() as "ADMIN" | "EDITOR" | "REVIEWER" | "VIEWER";
+  await upsertMember({
+    workspaceId: workspace.id,
+    email: args.email,
+    name: args.name ?? args.email.split("@")[0] ?? args.email,
+    role,
+    passwordHash: await hashPassword(password),
+    actorId: null,
+  });
+  console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
+  if (!args.password) console.log(`New password (shown once): ${password}`);
+  await getDb().$disconnect();
+} finally {
+  await database.stop();
+}
