@@ -1,22 +1,24 @@
 import "server-only";
 import { z } from "zod";
 
-// The one reader of process.env. Parsed on first use, not at import, so `next build` works
-// without a database; a missing DATABASE_URL fails the first request with a clear message.
-const envSchema = z.object({
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set. Start Factdesk with `npm start`, which provides one."),
-  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters."),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-});
+// The one reader of process.env. Each value is parsed on first use, not at import, so `next build`
+// needs neither a database nor a secret, and scripts that only touch the database need no secret.
+const databaseUrlSchema = z
+  .string({ error: "DATABASE_URL is not set. Start Factdesk with `npm start`, which provides one." })
+  .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string.");
+const secretSchema = z
+  .string({ error: "NEXTAUTH_SECRET is not set. `npm start` generates one in the data folder." })
+  .min(16, "NEXTAUTH_SECRET must be at least 16 characters.");
 
-export type Env = z.infer<typeof envSchema>;
-let cached: Env | undefined;
+let databaseUrl: string | undefined;
+let authSecret: string | undefined;
 
-export function getEnv(): Env {
-  cached ??= envSchema.parse({
-    DATABASE_URL: process.env.DATABASE_URL,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
-    NODE_ENV: process.env.NODE_ENV,
-  });
-  return cached;
+export function getDatabaseUrl(): string {
+  databaseUrl ??= databaseUrlSchema.parse(process.env.DATABASE_URL);
+  return databaseUrl;
+}
+
+export function getAuthSecret(): string {
+  authSecret ??= secretSchema.parse(process.env.NEXTAUTH_SECRET);
+  return authSecret;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getEnv } from "@/lib/env";
+import { getAuthSecret } from "@/lib/env";
 import { clearSignInFailures, getSignInWait, recordSignInFailure } from "@/lib/db/login-throttle";
 import { findUserForSignIn } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
@@ -33,7 +33,7 @@ let options: NextAuthOptions | undefined;
 /** Built on first use so that `next build` needs no secret. */
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
-    secret: getEnv().NEXTAUTH_SECRET,
+    secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/login" },
     providers: [

@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { getEnv } from "@/lib/env";
+import { getDatabaseUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,7 +9,7 @@ export type { Prisma } from "@/lib/generated/prisma/client";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10, connectionTimeoutMillis: 5_000 }) });
 }
 
 export function getDb(): PrismaClient {

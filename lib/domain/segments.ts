@@ -6,18 +6,19 @@ export type Paragraph = { start: number; end: number; runs: Run[] };
 
 export function segmentBody(body: string, claims: readonly SpanLike[], selectedId?: string | null): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  const started = new Set<string>();
   let cursor = 0;
   for (const line of body.split("\n")) {
     const start = cursor;
     const end = start + line.length;
     cursor = end + 1;
     if (line.trim() === "") continue;
-    paragraphs.push({ start, end, runs: runsWithin(start, end, claims, selectedId ?? null) });
+    paragraphs.push({ start, end, runs: runsWithin(start, end, claims, selectedId ?? null, started) });
   }
   return paragraphs;
 }
 
-function runsWithin(from: number, to: number, claims: readonly SpanLike[], selectedId: string | null): Run[] {
+function runsWithin(from: number, to: number, claims: readonly SpanLike[], selectedId: string | null, started: Set<string>): Run[] {
   const inside = claims.filter((c) => c.start < to && c.end > from);
   const cuts = new Set<number>([from, to]);
   for (const c of inside) {
@@ -26,7 +27,6 @@ function runsWithin(from: number, to: number, claims: readonly SpanLike[], selec
   }
   const points = [...cuts].sort((a, b) => a - b);
   const runs: Run[] = [];
-  const started = new Set<string>();
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;

@@ -1,12 +1,15 @@
 // The data folder holds what a local install keeps between runs: the embedded PostgreSQL cluster
 // and the secrets generated at first start. It is git-ignored and never committed.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function resolveDataDir(): string {
   const dir = path.resolve(process.env.FACTDESK_DATA_DIR || ".data");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dir, { recursive: true });
+  // Traversable but not listable: when run as root, PostgreSQL runs as its own user and must
+  // reach its cluster folder inside; the secrets file stays readable by the owner only.
+  chmodSync(dir, 0o711);
   return dir;
 }
 

@@ -6,7 +6,8 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
 export function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { env: { ...process.env, ...env }, stdio });
+  // A self-hosted newsroom tool sends nothing home.
+  return spawn(process.execPath, [nextBin, ...args], { env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env }, stdio });
 }
 
 export function waitForExit(child: ChildProcess): Promise<number> {

@@ -2,7 +2,8 @@ import type { SentenceSpan } from "./sentences";
 
 type Segment = { quoted: boolean; text: string; opens: boolean; closes: boolean };
 type NameRun = { name: string; end: number; possessive: boolean };
-// Per-array memo: pronoun resolution revisits the same neighbouring sentences many times.
+// Memo per sentences array (arrays are treated as immutable): pronoun resolution revisits the
+// same neighbouring sentences many times, which would otherwise be quadratic on long texts.
 type Context = {
   sentences: readonly SentenceSpan[];
   segments: Map<number, Segment[]>;
@@ -18,15 +19,15 @@ const PARTIES = "Democratic|Republican|Independent|GOP";
 const PARTY = new RegExp(`^(?:${PARTIES})\\s+`, "u");
 const NAME_TOKEN = "\\p{Lu}[\\p{L}’'-]*";
 const NAME_RUN = new RegExp(
-  `(?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|(?:${TITLE_WORD})\\s+)?${NAME_TOKEN}(?:\\s+(?:\\p{Lu}\\.\\s+)?${NAME_TOKEN}){0,3}`,
+  `(?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|(?:${TITLE_WORD})\\s+)?${NAME_TOKEN}(?:\\s+(?:\\p{Lu}\\.\\s+)?${NAME_TOKEN}){0,4}`,
   "gu",
 );
 const LEADING_FUNCTION_WORD = /^(?:The|A|An|One|He|She|They|It|This|That|These|Those|But|And|So|In|On|At|For|After|While|When|Still|Since|If)\s+/u;
 const NOT_A_PERSON = new Set(
-  ("House Administration Congress Senate Caucus Party Committee Department College University Times Post News " +
-    "Union Court Council Agency Bureau Commission Campaign Voice Institute Foundation Center Office Inc Corp " +
-    "Hemisphere States Nations City County Street River North South East West Western Eastern Northern Southern " +
-    "American Americans Democrats Republicans CNN Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split(" "),
+  ("House Administration Congress Senate Caucus Party Committee Department College University Times Post News Union Court " +
+    "Council Agency Bureau Commission Campaign Voice Institute Foundation Center Office Inc Corp Hemisphere States Nations " +
+    "City County Street River North South East West Western Eastern Northern Southern American Americans Democrats " +
+    "Republicans CNN Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split(" "),
 );
 const PERSON_HEADS = "official|officials|spokesperson|spokesman|spokeswoman|strategist|aide|adviser|advisor|source|lawmaker|senator|congressman|congresswoman|governor|organizer|analyst|economist|expert|member";
 const GROUP_HEADS = "campaign|administration|department|ministry|office|committee|agency|government|group|company";
@@ -106,26 +107,24 @@ function startsInsideQuote({ sentences }: Context, index: number): boolean {
   return false;
 }
 
+function remember<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
 function segmentsAt(ctx: Context, index: number): Segment[] {
-  let segments = ctx.segments.get(index);
-  if (!segments) {
-    segments = segmentSentence(ctx.sentences[index]?.text ?? "", startsInsideQuote(ctx, index));
-    ctx.segments.set(index, segments);
-  }
-  return segments;
+  return remember(ctx.segments, index, () => segmentSentence(ctx.sentences[index]?.text ?? "", startsInsideQuote(ctx, index)));
 }
 
 function runsAt(ctx: Context, index: number): NameRun[] {
-  let runs = ctx.runs.get(index);
-  if (!runs) {
-    runs = nameRuns(ctx.sentences[index]?.text ?? "");
-    ctx.runs.set(index, runs);
-  }
-  return runs;
+  return remember(ctx.runs, index, () => nameRuns(ctx.sentences[index]?.text ?? ""));
 }
 
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 /** Name runs in a piece of text, cleaned: "Democratic Rep. Veronica Escobar" → "Rep. Veronica Escobar". */
@@ -163,39 +162,41 @@ function expandName(name: string, ctx: Context, index: number): string {
   return best;
 }
 
-function canBeAntecedent(speaker: string): boolean {
-  const described = DESCRIPTION.exec(speaker);
-  if (described) return PERSON_HEAD_ONLY.test(described[2] ?? "");
-  return isPerson(speaker);
-}
-
+/** Narration with whitespace collapsed, which also keeps the `\s+` patterns below linear-time. */
 function narrationAt(segments: readonly Segment[], k: number): string {
   const segment = segments[k];
-  return segment !== undefined && !segment.quoted ? segment.text : "";
+  return segment !== undefined && !segment.quoted ? segment.text.replace(/\s+/g, " ") : "";
+}
+
+function trimEndDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "." || text[end - 1] === " ")) end--;
+  return text.slice(0, end);
 }
 
 /** The one person a preceding sentence's narration mentions, if it mentions exactly one. */
 function solePerson(ctx: Context, index: number): string | null {
-  const known = ctx.people.get(index);
-  if (known !== undefined) return known;
+  return remember(ctx.people, index, () => computeSolePerson(ctx, index));
+}
+
+function computeSolePerson(ctx: Context, index: number): string | null {
   const narration = segmentsAt(ctx, index).filter((s) => !s.quoted).map((s) => s.text).join(" ");
   const people = new Set<string>();
   for (const { name, possessive } of nameRuns(narration)) {
-    if (possessive) continue;
-    if (!isPerson(name)) continue;
+    if (possessive || !isPerson(name)) continue;
     const full = expandName(name, ctx, index);
     // A lone capitalised word counts only as the surname of someone already introduced.
     if (name.includes(" ") || full !== name) people.add(full);
   }
-  const person = people.size === 1 ? ([...people][0] ?? null) : null;
-  ctx.people.set(index, person);
-  return person;
+  return people.size === 1 ? ([...people][0] ?? null) : null;
 }
 
 function resolvePronoun(ctx: Context, before: number, depth: number): string | null {
   for (let j = before - 1; j >= Math.max(0, before - LOOKBACK); j--) {
     const speaker = depth < 2 ? findSpeaker(ctx, j, depth + 1) : null;
-    if (speaker !== null && canBeAntecedent(speaker)) return speaker;
+    const described = speaker === null ? null : DESCRIPTION.exec(speaker);
+    // "She" can refer to "A White House official" or a named person, not to "The Biden campaign".
+    if (speaker !== null && (described ? PERSON_HEAD_ONLY.test(described[2] ?? "") : isPerson(speaker))) return speaker;
     const person = solePerson(ctx, j);
     if (person !== null) return person;
   }
@@ -212,8 +213,9 @@ function resolveDescription(head: string, ctx: Context, before: number): string 
   return null;
 }
 
-function resolveSubject(phrase: string, ctx: Context, runStart: number, depth: number): string | null {
-  const np = phrase.trim().replace(/^(?:and|but|so)\s+/i, "").replace(/[.\s]+$/, "");
+/** `initial`: the phrase opens its sentence, where a capital letter does not signal a name. */
+function resolveSubject(phrase: string, ctx: Context, runStart: number, depth: number, initial = false): string | null {
+  const np = trimEndDots(phrase.replace(/\s+/g, " ").trim().replace(/^(?:and|but|so) /i, ""));
   if (np === "" || wordCount(np) > 8) return null;
   if (PRONOUN.test(np)) return resolvePronoun(ctx, runStart, depth);
   const described = DESCRIPTION.exec(np);
@@ -225,7 +227,9 @@ function resolveSubject(phrase: string, ctx: Context, runStart: number, depth: n
   const runs = nameRuns(np);
   const last = runs[runs.length - 1];
   if (!last || last.end !== np.length) return null;
-  return expandName(last.name, ctx, runStart);
+  const name = expandName(last.name, ctx, runStart);
+  // "Officials said: …" or "Critics told CNN: …" are not names; a known surname is.
+  return initial && !name.includes(" ") && runs.length === 1 && np.startsWith(name) ? null : name;
 }
 
 function fromPreQuote(pre: string, ctx: Context, runStart: number, depth: number): string | null {
@@ -236,7 +240,7 @@ function fromPreQuote(pre: string, ctx: Context, runStart: number, depth: number
     const subject = SAYING_SUBJECT.exec(clause);
     if (subject) return capitalize(subject[0]);
     const name = LEADING_NAME.exec(clause);
-    return name ? resolveSubject(name[1] ?? "", ctx, runStart, depth) : null;
+    return name ? resolveSubject(name[1] ?? "", ctx, runStart, depth, clause === text.split(",")[0]?.trim()) : null;
   }
   const intro = PRE_INTRO.exec(text);
   if (!intro) return null;
@@ -244,7 +248,7 @@ function fromPreQuote(pre: string, ctx: Context, runStart: number, depth: number
   const pieces = subject.split(",");
   // "X, who …, told CNN:" keeps X; "In a statement, X said:" keeps X.
   const np = subject.trimEnd().endsWith(",") || pieces.length > 2 ? pieces[0] : pieces[pieces.length - 1];
-  return resolveSubject(np ?? "", ctx, runStart, depth);
+  return resolveSubject(np ?? "", ctx, runStart, depth, np === pieces[0]);
 }
 
 function fromPostQuote(post: string, ctx: Context, runStart: number, depth: number): string | null {
@@ -258,12 +262,7 @@ function fromPostQuote(post: string, ctx: Context, runStart: number, depth: numb
 }
 
 function findSpeaker(ctx: Context, index: number, depth: number): string | null {
-  const key = `${index}:${depth}`;
-  const known = ctx.speakers.get(key);
-  if (known !== undefined) return known;
-  const speaker = computeSpeaker(ctx, index, depth);
-  ctx.speakers.set(key, speaker);
-  return speaker;
+  return remember(ctx.speakers, `${index}:${depth}`, () => computeSpeaker(ctx, index, depth));
 }
 
 function computeSpeaker(ctx: Context, index: number, depth: number): string | null {
@@ -272,7 +271,7 @@ function computeSpeaker(ctx: Context, index: number, depth: number): string | nu
   const quote = segments[qi];
   if (!quote) {
     const indirect = INDIRECT.exec(ctx.sentences[index]?.text ?? "");
-    const speaker = indirect ? resolveSubject(indirect[1] ?? "", ctx, index, depth) : null;
+    const speaker = indirect ? resolveSubject(indirect[1] ?? "", ctx, index, depth, !indirect[0].includes(",")) : null;
     return speaker !== null && isPerson(speaker) ? speaker : null;
   }
   // A quotation can run over several sentences; its attribution sits where it opens or closes.

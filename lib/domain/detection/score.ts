@@ -60,7 +60,9 @@ const SIGNALS: readonly Signal[] = [
     reason: "names a source",
     weight: 0.8,
     test: (text) =>
-      /\baccording to\b|\b(?:sources?|officials?|aides?|people familiar with [\w\s]{1,30}) (?:tell|told|say|said|confirmed)\b/i.test(text) ||
+      /\baccording to\b|\b(?:sources?|officials?|aides?|people familiar with [\w\s]{1,30}) (?:tell|told|say|said|confirmed)\b/i.test(
+        text,
+      ) ||
       // Reported (indirect) speech only: "told CNN: “…”" introduces a quote, which may be pure opinion.
       /\b(?:told|tells?) (?:reporters|[A-Z][\w.]*)(?![\w’'])(?!\s*[:,]?\s*[“"])/.test(text),
   },
@@ -71,7 +73,11 @@ const SIGNALS: readonly Signal[] = [
       /\b(?:reported|reports|announced|confirmed|testified|estimated|estimates|found)\b|\b(?:data|polls?|polling|survey|study|studies|census|analysis|statistics|figures)\b/i,
     ),
   },
-  { reason: "states a track record", weight: 0.6, test: matches(/\b(?:has|have|had|hasn[’']t|haven[’']t) (?:been|\w+ed|led|won|lost|cut|built|spent|taken|made|done|said|given)\b/i) },
+  {
+    reason: "states a track record",
+    weight: 0.6,
+    test: matches(/\b(?:has|have|had|hasn[’']t|haven[’']t) (?:been|\w+ed|led|won|lost|cut|built|spent|taken|made|done|said|given)\b/i),
+  },
   {
     reason: "uses statistical language",
     weight: 0.7,
@@ -80,7 +86,7 @@ const SIGNALS: readonly Signal[] = [
     ),
   },
   { reason: "describes a concrete action", weight: 1.0, test: matches(new RegExp(`\\b(?:${ACTION_VERBS})\\b`, "i")) },
-  { reason: "concerns a policy record", weight: 0.7, test: matches(new RegExp(`\\b(?:${POLICY_TOPICS})\\b`, "i")) },
+  { reason: "concerns a policy topic", weight: 0.7, test: matches(new RegExp(`\\b(?:${POLICY_TOPICS})\\b`, "i")) },
   { reason: "names a person or organisation", weight: 0.6, test: matches(/\S\s+[“"‘(]?\p{Lu}\p{Ll}+/u) },
   { reason: "is a question", weight: -1.3, test: matches(/\?[”"’')\]]*$/) },
   {

@@ -62,7 +62,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <main className="mx-auto max-w-[90rem] px-4 py-8 sm:px-6">
       <ClaimKeys nextHref={next ? hrefFor[next.id] ?? null : null} prevHref={prev ? hrefFor[prev.id] ?? null : null} closeHref={selected ? closeHref : null} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
-        <div className="min-w-0">
+        <div className="min-w-0 lg:mx-auto lg:w-full lg:max-w-[68ch]">
           <Link href={`/w/${slug}`} className="no-print text-sm text-muted hover:underline">← Articles</Link>
           <header className="mt-3 max-w-[68ch]">
             <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
@@ -95,7 +95,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             ) : null}
           </div>
         </div>
-        <aside aria-label="Claims" className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        <aside aria-label="Claims" className={`no-print space-y-4 lg:sticky ${selected ? "order-first lg:order-none" : ""} lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto`}>
           {selected ? (
             <ClaimPanel
               key={`${selected.id}:${selected.version}`}

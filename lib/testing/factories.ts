@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import type { Role } from "@/lib/auth/policy";
+import { importArticle } from "@/lib/db/articles";
+import { ensureWorkspace, upsertMember } from "@/lib/db/members";
+import { importArticleSchema } from "@/lib/validation/article";
+
+// Integration tests share one database; each builds its own workspace with unique names, so
+// tests never see each other's rows.
+
+export const SAMPLE_BODY = [
+  "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.",
+  "The U.S. Census Bureau reported that 41 million people lived in poverty last year.",
+  "I think we can do better.",
+].join("\n");
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function createTestWorkspace() {
+  const suffix = unique();
+  const workspace = await ensureWorkspace(`ws-${suffix}`, `Workspace ${suffix}`);
+  const ids = {} as Record<Lowercase<Role>, string>;
+  for (const role of ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const) {
+    const { userId } = await upsertMember({
+      workspaceId: workspace.id,
+      email: `${role.toLowerCase()}-${suffix}@factdesk.test`,
+      name: `${role.toLowerCase()} ${suffix}`,
+      role,
+      passwordHash: "not-a-real-hash",
+      actorId: null,
+    });
+    ids[role.toLowerCase() as Lowercase<Role>] = userId;
+  }
+  return { id: workspace.id, slug: `ws-${suffix}`, users: ids };
+}
+
+export async function createTestArticle(workspaceId: string, userId: string | null, body = SAMPLE_BODY) {
+  const input = importArticleSchema.parse({ title: `Article ${unique()}`, outlet: "Test Wire", body });
+  return importArticle({ workspaceId, userId }, input);
+}

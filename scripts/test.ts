@@ -1,0 +1,143 @@
+// `npm test`: the whole suite on a database made for this run.
+//   npm test                      unit + integration (Vitest), then end-to-end (Playwright)
+//   npm test -- unit|integration|e2e [runner args]   one part, e.g. `npm test -- e2e -g "wrong password"`
+// Uses DATABASE_URL's server when set (a fresh database on it), else an embedded PostgreSQL.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { buildIsCurrent, markBuilt } from "./lib/build";
+import { ensureDatabase } from "./lib/database";
+import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { runNext, waitForExit } from "./lib/next-process";
+import { applyMigrations } from "./lib/schema-engine";
+
+const PARTS = ["unit", "integration", "e2e"] as const;
+type Part = (typeof PARTS)[number];
+const [first, ...rest] = process.argv.slice(2);
+const only = PARTS.includes(first as Part) ? (first as Part) : null;
+const runnerArgs = only ? rest : process.argv.slice(2);
+const wants = (part: Part) => only === null || only === part;
+
+const workDir = path.resolve(".test-data");
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+const log = (line: string) => console.log(`[test] ${line}`);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const cleanups: Array<() => Promise<void>> = [];
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return waitForExit(child);
+}
+
+async function createTestDatabase(): Promise<string> {
+  const name = `factdesk_test_${randomBytes(4).toString("hex")}`;
+  let serverUrl: string;
+  if (process.env.DATABASE_URL) {
+    serverUrl = process.env.DATABASE_URL;
+  } else {
+    const server = await startEmbeddedPostgres({ dir: path.join(workDir, "postgres"), password: randomBytes(12).toString("hex"), persistent: false });
+    cleanups.push(server.stop);
+    serverUrl = server.urlFor("postgres");
+  }
+  await ensureDatabase(serverUrl, name);
+  if (process.env.DATABASE_URL) {
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function runVitest(project: "unit" | "integration", env: Record<string, string>) {
+  const report = path.join(workDir, `vitest-${project}.json`);
+  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(only ? runnerArgs : [])], env);
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    totals.passed += result.numPassedTests;
+    totals.failed += result.numFailedTests;
+    totals.skipped += result.numPendingTests + result.numTodoTests;
+    if (code !== 0 && result.numFailedTests === 0) totals.failed += 1; // a suite that failed to load
+  } else if (code !== 0) {
+    totals.failed += 1;
+  }
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not become healthy at ${url}`);
+}
+
+async function runPlaywright(env: Record<string, string>) {
+  if (!buildIsCurrent()) {
+    log("Building the production app…");
+    const code = await waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
+    if (code !== 0) {
+      totals.failed += 1;
+      log("next build failed");
+      return;
+    }
+    markBuilt();
+  }
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  const { createE2EFixtures } = await import("./lib/e2e-fixtures");
+  const fixtures = await createE2EFixtures();
+  const port = await findFreePort(3100);
+  const baseUrl = `http://localhost:${port}`;
+  const server = runNext(["start", "-p", String(port)], { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
+  server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[app] ${chunk}`));
+  cleanups.unshift(async () => {
+    server.kill("SIGTERM");
+    await waitForExit(server);
+  });
+  await waitForHealth(baseUrl, 60_000);
+  const report = path.join(workDir, "playwright.json");
+  await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...(only ? runnerArgs : [])], {
+    BASE_URL: baseUrl,
+    FACTDESK_E2E: JSON.stringify(fixtures),
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  if (!existsSync(report)) {
+    totals.failed += 1;
+    return;
+  }
+  const { stats } = JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+}
+
+let exitCode = 0;
+try {
+  const databaseUrl = await createTestDatabase();
+  const applied = await applyMigrations(databaseUrl);
+  log(`Test database ready; applied ${applied.length} migration(s).`);
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "test" };
+  if (wants("unit")) await runVitest("unit", env);
+  if (wants("integration")) await runVitest("integration", env);
+  if (wants("e2e")) await runPlaywright({ ...env, NODE_ENV: "production" });
+} catch (error) {
+  console.error(error);
+  totals.failed += 1;
+} finally {
+  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
+  if (totals.failed > 0 || totals.passed === 0) exitCode = 1;
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+}
+process.exit(exitCode);
