@@ -20,8 +20,8 @@ const only = PARTS.includes(first as Part) ? (first as Part) : null;
 const runnerArgs = only ? rest : process.argv.slice(2);
 const wants = (part: Part) => only === null || only === part;
 
-const workDir = path.resolve(".test-data");
-rmSync(workDir, { recursive: true, force: true });
+// One folder per run, so two runs on one machine never share a cluster or a report.
+const workDir = path.resolve(".test-data", `run-${process.pid}-${Date.now()}`);
 mkdirSync(workDir, { recursive: true });
 const log = (line: string) => console.log(`[test] ${line}`);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -136,6 +136,7 @@ try {
   totals.failed += 1;
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
+  rmSync(workDir, { recursive: true, force: true });
   if (totals.failed > 0 || totals.passed === 0) exitCode = 1;
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);

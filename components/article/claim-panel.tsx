@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from "../format";
 import { DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
 import { describeEvent } from "./event-text";
 import { StatusBadge } from "./status-badge";
+import { Disclosure } from "../ui/disclosure";
 
 export type ClaimActions = {
   changeStatus: FormAction;
@@ -26,19 +27,10 @@ function Section({ title, count, children }: { title: string; count?: number; ch
     <section className="border-t border-rule pt-4">
       <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">
         {title}
-        {count !== undefined ? <span className="ml-1 font-normal">({count})</span> : null}
+        {count !== undefined ? <span className="font-normal"> ({count})</span> : null}
       </h3>
       <div className="mt-3 space-y-3">{children}</div>
     </section>
-  );
-}
-
-function Disclosure({ summary, children, open = false }: { summary: string; children: ReactNode; open?: boolean }) {
-  return (
-    <details className="group rounded-md border border-rule bg-paper/60 p-3" open={open}>
-      <summary className="cursor-pointer text-sm font-medium text-accent">{summary}</summary>
-      <div className="mt-3">{children}</div>
-    </details>
   );
 }
 
@@ -132,7 +124,7 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
           ))}
         </ul>
         {can(actor, "source:create") ? (
-          <Disclosure summary="Add a source" open={claim.sources.length === 0}>
+          <Disclosure summary="Add a source" initiallyOpen={claim.sources.length === 0}>
             <SourceForm action={actions.createSource} claimId={claim.id} />
           </Disclosure>
         ) : null}

@@ -25,7 +25,7 @@ export function StatusBadge({ status }: { status: ClaimStatus }) {
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}>
       <span aria-hidden="true">{ICONS[status]}</span>
-      {STATUS_LABELS[status]}
+      <span>{STATUS_LABELS[status]}</span>
     </span>
   );
 }

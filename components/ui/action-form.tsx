@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { Button } from "./button";
 
@@ -43,11 +43,15 @@ export function ActionForm({
   return (
     <form
       ref={formRef}
-      action={formAction}
       className={className}
       noValidate
+      // Submitted by hand rather than through `action`, which would clear every field even when
+      // the server refuses the input; people fix their entry, they do not retype it.
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        event.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
       }}
     >
       <FieldErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : {}}>{children}</FieldErrorsContext.Provider>

@@ -96,11 +96,14 @@ export async function createManualClaim(ctx: Ctx, input: CreateClaimInput) {
     if (input.end > article.body.length) throw new AppError("INVALID_INPUT", "The selection is outside the article's text. Reload the page and select again.");
     const span = snapToWords(article.body, input.start, input.end);
     if (!span) throw new AppError("INVALID_INPUT", "Select some words in the article first.");
-    const duplicate = await tx.claim.findFirst({
-      where: { workspaceId: ctx.workspaceId, articleId: article.id, start: span.start, end: span.end },
-      select: { id: true },
+    // The same words, give or take the closing punctuation that detection keeps and snapping drops.
+    const sameStart = await tx.claim.findMany({
+      where: { workspaceId: ctx.workspaceId, articleId: article.id, start: span.start, end: { gte: span.end, lte: span.end + 3 } },
+      select: { end: true },
     });
-    if (duplicate) throw new AppError("CONFLICT", "Those exact words are already a claim.");
+    if (sameStart.some((c) => /^[\p{P}]*$/u.test(article.body.slice(span.end, c.end)))) {
+      throw new AppError("CONFLICT", "Those exact words are already a claim.");
+    }
     const selector = buildSelector(article.body, span.start, span.end);
     const claim = await tx.claim.create({
       data: {

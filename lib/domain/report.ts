@@ -40,11 +40,13 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]#|])/g, "\\$1");
+    .replace(/([\\`*_[\]#|])/g, "\\$1")
+    // A summary starts its own paragraph: keep "- x", "1. x", "> x" or "---" from becoming structure.
+    .replace(/^([-+>=]|\d+[.)])/, "\\$1");
 }
 
-/** A link target that cannot break out of the Markdown link syntax. */
-const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+/** A link target that cannot break out of the Markdown link syntax (encodeURIComponent keeps parentheses). */
+const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 export function renderMarkdownReport(report: ReportData): string {
   const { article } = report;

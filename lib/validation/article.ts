@@ -4,7 +4,7 @@ import { MAX_NAME, MAX_TITLE, optionalDate, optionalHttpUrl, optionalText, requi
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
 export const importArticleSchema = z.object({
-  title: requiredText("Title", MAX_TITLE),
+  title: requiredText("Headline", MAX_TITLE),
   outlet: optionalText("Outlet", MAX_NAME),
   author: optionalText("Author", MAX_NAME),
   url: optionalHttpUrl("Article URL"),

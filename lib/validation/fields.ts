@@ -30,6 +30,7 @@ export const httpUrl = (label = "URL") =>
     .min(1, `${label} is required.`)
     .max(MAX_URL, `${label} must be at most ${MAX_URL} characters.`)
     .refine((value) => {
+      if (value.length === 0) return true; // reported once, as "required"
       try {
         const url = new URL(value);
         return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
@@ -15,7 +16,7 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
-type Bindings = typeof import("@prisma/schema-engine-wasm");
+type Bindings = typeof SchemaEngineWasm;
 let bindingsPromise: Promise<Bindings> | undefined;
 
 // Node 20 cannot import a .wasm file as an ES module without a flag, so instantiate it by hand

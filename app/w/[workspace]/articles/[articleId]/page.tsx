@@ -98,7 +98,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <aside aria-label="Claims" className={`no-print space-y-4 lg:sticky ${selected ? "order-first lg:order-none" : ""} lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto`}>
           {selected ? (
             <ClaimPanel
-              key={`${selected.id}:${selected.version}`}
+              key={selected.id}
               claim={selected}
               member={member}
               position={{ index: index + 1, total: visible.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}

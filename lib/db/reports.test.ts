@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderMarkdownReport, toJsonReport } from "@/lib/domain/report";
+import { createTestArticle, createTestWorkspace } from "@/lib/testing/factories";
+import { importArticleSchema } from "@/lib/validation/article";
+import { publishDecisionSchema } from "@/lib/validation/review";
+import { createSourceSchema } from "@/lib/validation/source";
+import { importArticle } from "./articles";
+import { changeClaimStatus, createManualClaim } from "./claims";
+import { getDb } from "./client";
+import { getArticleReport } from "./reports";
+import { publishDecision } from "./reviews";
+import { createSource } from "./sources";
+import { getMembership } from "./workspaces";
+
+type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
+
+let ws: TestWorkspace;
+let other: TestWorkspace;
+let articleId: string;
+let publishedClaimId: string;
+let dismissedClaimId: string;
+let manualClaimId: string;
+
+// One article worked through the whole desk: a published claim with two sources, a dismissed
+// claim, and a manual claim with no verdict yet.
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  other = await createTestWorkspace();
+  const input = importArticleSchema.parse({
+    title: "Lopez on jobs",
+    outlet: "Test Wire",
+    author: "R. Porter",
+    url: "https://example.com/lopez",
+    publishedAt: "2024-03-01",
+    body: "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.\nThe U.S. Census Bureau reported that 41 million people lived in poverty last year.\nShe also said 12 factories reopened.",
+  });
+  articleId = (await importArticle({ workspaceId: ws.id, userId: ws.users.editor }, input)).id;
+  const ctx = { workspaceId: ws.id, userId: ws.users.editor };
+  const claims = await getDb().claim.findMany({ where: { articleId }, orderBy: { start: "asc" }, select: { id: true, version: true } });
+  const [first, second] = claims;
+  if (!first || !second) throw new Error("expected two detected claims");
+  publishedClaimId = first.id;
+  dismissedClaimId = second.id;
+
+  const source = (title: string, stance: string) =>
+    createSourceSchema.parse({ claimId: first.id, url: "https://www.bls.gov/cps/", title, kind: "PRIMARY_DATA", stance, publisher: "BLS", publishedAt: "2024-01-05" });
+  await createSource(ctx, source("CPS annual averages", "SUPPORTS"));
+  await createSource(ctx, source("CPS monthly table", "CONTEXT"));
+  const membership = await getMembership(ws.slug, ws.users.editor);
+  if (!membership) throw new Error("editor is a member");
+  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 1, rating: "true", summary: "First take." }));
+  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
+
+  await changeClaimStatus(ctx, { claimId: second.id, status: "DISMISSED", version: second.version });
+  const start = input.body.indexOf("12 factories");
+  manualClaimId = (await createManualClaim(ctx, { articleId, start, end: start + "12 factories reopened".length })).id;
+});
+
+describe("getArticleReport", () => {
+  it("describes the article and the desk", async () => {
+    const report = await getArticleReport(ws.id, articleId);
+    const name = (await getDb().workspace.findFirstOrThrow({ where: { id: ws.id } })).name;
+    expect(report?.workspace).toBe(name);
+    expect(report?.article).toEqual({ id: articleId, title: "Lopez on jobs", outlet: "Test Wire", author: "R. Porter", url: "https://example.com/lopez", publishedAt: new Date("2024-03-01T00:00:00Z") });
+    expect(report?.generatedAt).toBeInstanceOf(Date);
+  });
+
+  it("lists every claim that is not dismissed, in reading order", async () => {
+    const report = await getArticleReport(ws.id, articleId);
+    expect(report?.claims.map((c) => c.id)).toEqual([publishedClaimId, manualClaimId]);
+    expect(report?.claims.map((c) => c.id)).not.toContain(dismissedClaimId);
+  });
+
+  it("shows the latest published verdict with its label, approver and sources", async () => {
+    const report = await getArticleReport(ws.id, articleId);
+    const claim = report?.claims[0];
+    expect(claim?.status).toBe("PUBLISHED");
+    expect(claim?.verdict).toMatchObject({ rating: "mostly-true", ratingLabel: "Mostly true", summary: "Corrected: 3.7 percent was the low.", approvedBy: expect.stringMatching(/^editor /) });
+    expect(claim?.verdict?.publishedAt).toBeInstanceOf(Date);
+    expect(claim?.sources).toEqual([
+      { url: "https://www.bls.gov/cps/", title: "CPS annual averages", publisher: "BLS", kind: "PRIMARY_DATA", stance: "SUPPORTS", quotation: null, publishedAt: new Date("2024-01-05T00:00:00Z"), accessedAt: null },
+      { url: "https://www.bls.gov/cps/", title: "CPS monthly table", publisher: "BLS", kind: "PRIMARY_DATA", stance: "CONTEXT", quotation: null, publishedAt: new Date("2024-01-05T00:00:00Z"), accessedAt: null },
+    ]);
+  });
+
+  it("shows a claim without a verdict as not yet published", async () => {
+    const report = await getArticleReport(ws.id, articleId);
+    expect(report?.claims[1]).toMatchObject({ id: manualClaimId, quote: "12 factories reopened", status: "QUEUED", verdict: null, sources: [] });
+  });
+
+  it("returns null for another workspace's article and for an unknown id", async () => {
+    expect(await getArticleReport(other.id, articleId)).toBeNull();
+    expect(await getArticleReport(ws.id, "no-such-article")).toBeNull();
+  });
+
+  it("feeds both export formats with the same verdicts", async () => {
+    const report = await getArticleReport(ws.id, articleId);
+    if (!report) throw new Error("expected a report");
+    const markdown = renderMarkdownReport(report);
+    expect(markdown).toContain("# Fact-check report: Lopez on jobs");
+    expect(markdown).toContain("- Claims: 2 checked, 1 with a published verdict");
+    expect(markdown).toContain("- Verdict: **Mostly true**");
+    expect(markdown).not.toContain("First take.");
+    const json = toJsonReport(report);
+    expect(json.claims.map((c) => c.verdict?.label ?? null)).toEqual(["Mostly true", null]);
+  });
+
+  it("labels an unknown rating with its key when the desk's scale no longer has it", async () => {
+    const desk = await createTestWorkspace();
+    const { id } = await createTestArticle(desk.id, desk.users.editor);
+    const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: id }, orderBy: { start: "asc" } });
+    const membership = await getMembership(desk.slug, desk.users.editor);
+    if (!membership) throw new Error("editor is a member");
+    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version: claim.version, rating: "half-true", summary: "Partly." }));
+    await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: "accurate", label: "Accurate" }] } });
+
+    const report = await getArticleReport(desk.id, id);
+    expect(report?.claims[0]?.verdict).toMatchObject({ rating: "half-true", ratingLabel: "half-true" });
+  });
+});

@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
+import { createTestArticle, createTestWorkspace } from "@/lib/testing/factories";
+import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
+import { createSourceSchema } from "@/lib/validation/source";
+import { changeClaimStatus } from "./claims";
+import { getDb } from "./client";
+import { publishDecision, saveReview } from "./reviews";
+import { createSource } from "./sources";
+import { getMembership } from "./workspaces";
+
+type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
+
+let ws: TestWorkspace;
+let other: TestWorkspace;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  other = await createTestWorkspace();
+});
+
+const reviewer = () => ({ workspaceId: ws.id, userId: ws.users.reviewer });
+const editor = () => ({ workspaceId: ws.id, userId: ws.users.editor });
+const scale = DEFAULT_RATING_SCALE;
+
+/** The workspace settings as a request would read them: fresh from the database. */
+async function settingsOf(workspace: TestWorkspace) {
+  const membership = await getMembership(workspace.slug, workspace.users.editor);
+  if (!membership) throw new Error("editor is a member");
+  return membership.workspace;
+}
+
+async function newClaim(workspace: TestWorkspace) {
+  const article = await createTestArticle(workspace.id, workspace.users.editor);
+  const claim = await getDb().claim.findFirst({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true, version: true } });
+  if (!claim) throw new Error("expected a detected claim");
+  return claim;
+}
+
+const claimState = (id: string) => getDb().claim.findFirstOrThrow({ where: { id }, select: { status: true, version: true } });
+const review = (claimId: string, rating = "mostly-true", confidence = "2") =>
+  saveReviewSchema.parse({ claimId, rating, rationale: "BLS data shows 3.7 to 3.9 percent.", confidence });
+const decision = (claimId: string, version: number, rating = "mostly-true", summary = "Close to the official figure.") =>
+  publishDecisionSchema.parse({ claimId, version, rating, summary });
+
+async function snapshot(workspaceId: string) {
+  const db = getDb();
+  const where = { workspaceId };
+  const [claims, reviews, decisions, events] = await Promise.all([
+    db.claim.findMany({ where, orderBy: { id: "asc" }, select: { id: true, status: true, version: true } }),
+    db.review.findMany({ where, orderBy: { id: "asc" }, select: { id: true, rating: true, version: true } }),
+    db.decision.count({ where }),
+    db.event.count({ where }),
+  ]);
+  return { claims, reviews, decisions, events };
+}
+
+describe("saveReview", () => {
+  it("stores the reviewer's verdict, records review.submitted and moves the claim into review", async () => {
+    const claim = await newClaim(ws);
+    const { id } = await saveReview(reviewer(), scale, review(claim.id));
+
+    expect(await getDb().review.findFirstOrThrow({ where: { id } })).toMatchObject({ workspaceId: ws.id, claimId: claim.id, reviewerId: ws.users.reviewer, rating: "mostly-true", confidence: 2, version: 1 });
+    expect(await getDb().event.findFirstOrThrow({ where: { entityId: id } })).toMatchObject({ workspaceId: ws.id, action: "review.submitted", claimId: claim.id, before: null, after: { rating: "mostly-true", confidence: 2 } });
+    expect(await claimState(claim.id)).toEqual({ status: "IN_REVIEW", version: claim.version + 1 });
+  });
+
+  it("replaces the same reviewer's review instead of adding a second one", async () => {
+    const claim = await newClaim(ws);
+    const first = await saveReview(reviewer(), scale, review(claim.id));
+    const second = await saveReview(reviewer(), scale, review(claim.id, "false", "3"));
+
+    expect(second.id).toBe(first.id);
+    const rows = await getDb().review.findMany({ where: { claimId: claim.id } });
+    expect(rows).toMatchObject([{ rating: "false", confidence: 3, version: 2 }]);
+    const updated = await getDb().event.findFirstOrThrow({ where: { entityId: first.id, action: "review.updated" } });
+    expect(updated).toMatchObject({ before: { rating: "mostly-true", confidence: 2 }, after: { rating: "false", confidence: 3 } });
+    // Already in review: the second save changes no status.
+    expect(await getDb().event.count({ where: { claimId: claim.id, action: "claim.status_changed" } })).toBe(1);
+  });
+
+  it("keeps separate reviews for separate reviewers", async () => {
+    const claim = await newClaim(ws);
+    await saveReview(reviewer(), scale, review(claim.id));
+    await saveReview(editor(), scale, review(claim.id, "true"));
+    const rows = await getDb().review.findMany({ where: { claimId: claim.id }, orderBy: { rating: "asc" }, select: { reviewerId: true, rating: true } });
+    expect(rows).toEqual([
+      { reviewerId: ws.users.reviewer, rating: "mostly-true" },
+      { reviewerId: ws.users.editor, rating: "true" },
+    ]);
+  });
+
+  it("rejects a rating that is not on the desk's scale", async () => {
+    const claim = await newClaim(ws);
+    const before = await snapshot(ws.id);
+    await expect(saveReview(reviewer(), scale, review(claim.id, "pants-on-fire"))).rejects.toMatchObject({ name: "AppError", code: "INVALID_INPUT", fieldErrors: { rating: ["Choose a rating from the desk's scale."] } });
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
+  it("does not revive a dismissed claim", async () => {
+    const claim = await newClaim(ws);
+    await changeClaimStatus(editor(), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await saveReview(reviewer(), scale, review(claim.id));
+    expect((await claimState(claim.id)).status).toBe("DISMISSED");
+  });
+
+  it("treats another workspace's claim, or an unknown one, as not found", async () => {
+    const theirs = await newClaim(other);
+    const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
+    await expect(saveReview(reviewer(), scale, review(theirs.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveReview(reviewer(), scale, review("no-such-claim"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot(ws.id)).toEqual(mineBefore);
+    expect(await snapshot(other.id)).toEqual(theirsBefore);
+  });
+});
+
+describe("publishDecision", () => {
+  it("publishes the verdict, records decision.published and marks the claim published", async () => {
+    const claim = await newClaim(ws);
+    const { id } = await publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version));
+
+    expect(await getDb().decision.findFirstOrThrow({ where: { id } })).toMatchObject({ workspaceId: ws.id, claimId: claim.id, rating: "mostly-true", summary: "Close to the official figure.", approvedById: ws.users.editor });
+    expect(await getDb().event.findFirstOrThrow({ where: { entityId: id } })).toMatchObject({ workspaceId: ws.id, actorId: ws.users.editor, action: "decision.published", claimId: claim.id, before: null });
+    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: claim.version + 1 });
+  });
+
+  it("records a second verdict as a correction and keeps both on record", async () => {
+    const claim = await newClaim(ws);
+    const settings = await settingsOf(ws);
+    await publishDecision(editor(), settings, decision(claim.id, claim.version));
+    const correction = await publishDecision(editor(), settings, decision(claim.id, claim.version + 1, "false", "The figure was misquoted."));
+
+    const decisions = await getDb().decision.findMany({ where: { claimId: claim.id }, orderBy: { createdAt: "asc" }, select: { rating: true } });
+    expect(decisions).toEqual([{ rating: "mostly-true" }, { rating: "false" }]);
+    expect(await getDb().event.findFirstOrThrow({ where: { entityId: correction.id } })).toMatchObject({
+      action: "decision.corrected",
+      before: { rating: "mostly-true", summary: "Close to the official figure." },
+      after: { rating: "false", summary: "The figure was misquoted." },
+    });
+    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: claim.version + 2 });
+  });
+
+  it("refuses a stale version with CONFLICT and keeps no decision", async () => {
+    const claim = await newClaim(ws);
+    await changeClaimStatus(editor(), { claimId: claim.id, status: "QUEUED", version: claim.version });
+    const before = await snapshot(ws.id);
+    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
+  it("is blocked until the claim has the desk's minimum number of sources", async () => {
+    const desk = await createTestWorkspace();
+    await getDb().workspace.update({ where: { id: desk.id }, data: { minSourcesToPublish: 2 } });
+    const ctx = { workspaceId: desk.id, userId: desk.users.editor };
+    const claim = await newClaim(desk);
+    const source = (title: string) => createSourceSchema.parse({ claimId: claim.id, url: "https://example.org/data", title, kind: "PRIMARY_DATA", stance: "SUPPORTS" });
+    await createSource(ctx, source("One"));
+    const settings = await settingsOf(desk);
+    expect(settings.minSourcesToPublish).toBe(2);
+
+    const before = await snapshot(desk.id);
+    await expect(publishDecision(ctx, settings, decision(claim.id, claim.version + 1))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "This desk publishes only with at least 2 sources; this claim has 1.",
+    });
+    expect(await snapshot(desk.id)).toEqual(before);
+
+    await createSource(ctx, source("Two"));
+    await publishDecision(ctx, settings, decision(claim.id, claim.version + 1));
+    expect((await claimState(claim.id)).status).toBe("PUBLISHED");
+  });
+
+  it("refuses to publish a dismissed claim", async () => {
+    const claim = await newClaim(ws);
+    await changeClaimStatus(editor(), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    const before = await snapshot(ws.id);
+    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version + 1))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen it first/) });
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
+  it("rejects a rating that is not on the desk's scale", async () => {
+    const claim = await newClaim(ws);
+    const before = await snapshot(ws.id);
+    const settings = { ratingScale: [{ key: "yes", label: "Yes" }], minSourcesToPublish: 0 };
+    await expect(publishDecision(editor(), settings, decision(claim.id, claim.version, "mostly-true"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
+  it("treats another workspace's claim, or an unknown one, as not found", async () => {
+    const theirs = await newClaim(other);
+    const settings = await settingsOf(ws);
+    const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
+    await expect(publishDecision(editor(), settings, decision(theirs.id, theirs.version))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(publishDecision(editor(), settings, decision("no-such-claim", 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot(ws.id)).toEqual(mineBefore);
+    expect(await snapshot(other.id)).toEqual(theirsBefore);
+  });
+});

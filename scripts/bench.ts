@@ -1,0 +1,120 @@
+// npm run bench [-- --runs N]: median and p95 times of the hot paths on the production build,
+// against a scratch database (DATABASE_URL's server when set, else an embedded PostgreSQL):
+// the article page with its claims, saving a review, and the report in each format.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildIsCurrent, markBuilt } from "./lib/build";
+import { ensureDatabase } from "./lib/database";
+import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { runNext, waitForExit } from "./lib/next-process";
+import { applyMigrations } from "./lib/schema-engine";
+
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
+const WARMUP = 5;
+
+function summarize(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(label: string, fn: () => Promise<void>) {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  const { median, p95 } = summarize(samples);
+  console.log(`${label.padEnd(44)} median ${median.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   (${RUNS} runs)`);
+}
+
+/** Signs in through next-auth's credentials flow and returns the session cookie header. */
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error("Sign-in failed");
+  return `${cookies}; ${session.split(";")[0]}`;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
+const cleanups: Array<() => Promise<void>> = [];
+try {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const pg = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
+    cleanups.push(pg.stop);
+    serverUrl = pg.urlFor("postgres");
+  }
+  const dbName = `factdesk_bench_${randomBytes(3).toString("hex")}`;
+  await ensureDatabase(serverUrl, dbName);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  await applyMigrations(databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+
+  const { seedDemo } = await import("../prisma/seed");
+  const { hashPassword } = await import("../lib/auth/password");
+  const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
+  const { saveReview } = await import("../lib/db/reviews");
+  const { getDb } = await import("../lib/db/client");
+  const { DEFAULT_RATING_SCALE } = await import("../lib/domain/rating-scale");
+  await seedDemo();
+  const workspace = await ensureWorkspace("demo", "Demo Desk");
+  const password = randomBytes(12).toString("base64url");
+  const { userId } = await upsertMember({ workspaceId: workspace.id, email: "bench@factdesk.test", name: "Bench", role: "EDITOR", passwordHash: await hashPassword(password), actorId: null });
+  const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true, claims: { select: { id: true } } } });
+  const claimCount = article.claims.length;
+  const claimId = article.claims[0]?.id ?? "";
+
+  if (!buildIsCurrent()) {
+    console.log("Building the production app first…");
+    if ((await waitForExit(runNext(["build"], { NODE_ENV: "production" }))) !== 0) throw new Error("next build failed");
+    markBuilt();
+  }
+  const port = await findFreePort(3200);
+  const baseUrl = `http://localhost:${port}`;
+  const app = runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl }, "pipe");
+  cleanups.unshift(async () => {
+    app.kill("SIGTERM");
+    await waitForExit(app);
+  });
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const cookie = await signIn(baseUrl, "bench@factdesk.test", password);
+  const get = async (pathname: string) => {
+    const response = await fetch(`${baseUrl}${pathname}`, { headers: { Cookie: cookie } });
+    if (!response.ok) throw new Error(`${pathname}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+
+  console.log(`\nFactdesk benchmark: demo article with ${claimCount} claims, ${os.cpus().length} cores, Node ${process.version}\n`);
+  await time("article page with claims (HTTP, rendered)", () => get(`/w/demo/articles/${article.id}`));
+  await time("article page with a claim panel open (HTTP)", () => get(`/w/demo/articles/${article.id}?claim=${claimId}`));
+  let n = 0;
+  await time("save a review (transaction + audit event)", async () => {
+    n += 1;
+    await saveReview({ workspaceId: workspace.id, userId }, DEFAULT_RATING_SCALE, { claimId, rating: n % 2 ? "true" : "mostly-true", rationale: `Benchmark rationale ${n}`, confidence: 2 });
+  });
+  await time("report, Markdown (HTTP)", () => get(`/api/v1/articles/${article.id}/report?format=md`));
+  await time("report, JSON (HTTP)", () => get(`/api/v1/articles/${article.id}/report?format=json`));
+  await getDb().$disconnect();
+} finally {
+  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
+  rmSync(scratch, { recursive: true, force: true });
+}
