@@ -110,6 +110,8 @@ async function runPlaywright(env: Record<string, string>) {
   await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...(only ? runnerArgs : [])], {
     BASE_URL: baseUrl,
     FACTDESK_E2E: JSON.stringify(fixtures),
+    // Only for specs that act as an administrator would before the admin screens exist.
+    FACTDESK_E2E_DATABASE_URL: env.DATABASE_URL,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   if (!existsSync(report)) {

@@ -10,7 +10,7 @@ import { seedDemo } from "../../prisma/seed";
 
 export type E2EFixtures = {
   password: string;
-  users: Record<"admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider", string>;
+  users: Record<"admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider" | "leaver" | "suspended", string>;
   otherArticleId: string;
 };
 
@@ -27,6 +27,8 @@ export async function createE2EFixtures(): Promise<E2EFixtures> {
     ["reviewer2", "REVIEWER", demo.id],
     ["viewer", "VIEWER", demo.id],
     ["outsider", "EDITOR", other.id],
+    ["leaver", "REVIEWER", demo.id],
+    ["suspended", "REVIEWER", demo.id],
   ];
   const users = {} as E2EFixtures["users"];
   for (const [key, role, workspaceId] of roles) {
