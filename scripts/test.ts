@@ -111,7 +111,7 @@ async function runPlaywright(env: Record<string, string>) {
     BASE_URL: baseUrl,
     FACTDESK_E2E: JSON.stringify(fixtures),
     // Only for specs that act as an administrator would before the admin screens exist.
-    FACTDESK_E2E_DATABASE_URL: env.DATABASE_URL,
+    FACTDESK_E2E_DATABASE_URL: env.DATABASE_URL ?? "",
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   if (!existsSync(report)) {
