@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestArticle, createTestWorkspace, SAMPLE_BODY } from "@/lib/testing/factories";
+import { createTestArticle, createTestWorkspace, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { findArticleWorkspaceSlug, getArticle, importArticle, listArticles, listArticlesIn } from "./articles";
@@ -8,14 +8,11 @@ import { getDb } from "./client";
 import { publishDecision } from "./reviews";
 import { getMembership } from "./workspaces";
 
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
-
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
 });
 
 const claimsOf = (articleId: string) =>

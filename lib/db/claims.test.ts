@@ -1,19 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestArticle, createTestWorkspace, SAMPLE_BODY } from "@/lib/testing/factories";
+import { createTestArticle, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
 import { changeClaimStatusSchema, createClaimSchema } from "@/lib/validation/claim";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus, createManualClaim, listClaimsForArticle, lockClaim, setClaimStatus } from "./claims";
 import { getDb } from "./client";
 import { createSource } from "./sources";
 
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
-
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
 });
 
 const editor = () => ({ workspaceId: ws.id, userId: ws.users.editor });

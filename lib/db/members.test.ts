@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
-import { createTestWorkspace } from "@/lib/testing/factories";
+import { createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { getDb } from "./client";
 import { ensureWorkspace, removeMember, upsertMember } from "./members";
 import { getMembership } from "./workspaces";
-
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
 });
 
 const unique = () => randomBytes(4).toString("hex");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdownReport, toJsonReport } from "@/lib/domain/report";
-import { createTestArticle, createTestWorkspace } from "@/lib/testing/factories";
+import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
@@ -12,8 +12,6 @@ import { publishDecision } from "./reviews";
 import { createSource } from "./sources";
 import { getMembership } from "./workspaces";
 
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
-
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let articleId: string;
@@ -24,8 +22,7 @@ let manualClaimId: string;
 // One article worked through the whole desk: a published claim with two sources, a dismissed
 // claim, and a manual claim with no verdict yet.
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
   const input = importArticleSchema.parse({
     title: "Lopez on jobs",
     outlet: "Test Wire",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
-import { createTestArticle, createTestWorkspace } from "@/lib/testing/factories";
+import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
@@ -9,14 +9,11 @@ import { publishDecision, saveReview } from "./reviews";
 import { createSource } from "./sources";
 import { getMembership } from "./workspaces";
 
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
-
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
 });
 
 const reviewer = () => ({ workspaceId: ws.id, userId: ws.users.reviewer });

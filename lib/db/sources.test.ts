@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestArticle, createTestWorkspace } from "@/lib/testing/factories";
+import { createTestArticle, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { createSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "./sources";
 
-type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
-
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  other = await createTestWorkspace();
+  [ws, other] = await createWorkspacePair();
 });
 
 const reviewer = () => ({ workspaceId: ws.id, userId: ws.users.reviewer });

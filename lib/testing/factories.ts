@@ -33,6 +33,13 @@ export async function createTestWorkspace() {
   return { id: workspace.id, slug: `ws-${suffix}`, users: ids };
 }
 
+export type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
+
+/** A workspace to act in and another to prove that nothing crosses between them. */
+export async function createWorkspacePair(): Promise<[TestWorkspace, TestWorkspace]> {
+  return [await createTestWorkspace(), await createTestWorkspace()];
+}
+
 export async function createTestArticle(workspaceId: string, userId: string | null, body = SAMPLE_BODY) {
   const input = importArticleSchema.parse({ title: `Article ${unique()}`, outlet: "Test Wire", body });
   return importArticle({ workspaceId, userId }, input);
