@@ -1,3 +1,21 @@
+import {
+  PARTY,
+  NAME_TOKEN,
+  NAME_RUN,
+  LEADING_FUNCTION_WORD,
+  NOT_A_PERSON,
+  DESCRIPTION,
+  PRONOUN,
+  POST_INVERTED,
+  POST_NORMAL,
+  PRE_SAYING,
+  PRE_INTRO,
+  INDIRECT,
+  SAYING_SUBJECT,
+  TITLE_ONLY,
+  PERSON_HEAD_ONLY,
+  LEADING_NAME,
+} from "./claimant-patterns";
 import type { SentenceSpan } from "./sentences";
 
 type Segment = { quoted: boolean; text: string; opens: boolean; closes: boolean };
@@ -12,36 +30,6 @@ type Context = {
   people: Map<number, string | null>;
 };
 
-const SPEECH = "said|says|told|tells|added|adds|wrote|writes|stated|explained|argued|insisted|noted|continued|warned|recalled|responded|replied|acknowledged|declared|tweeted";
-const TITLE_ABBR = "Rep|Reps|Sen|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Rev|Atty";
-const TITLE_WORD = "President|Vice President|Senator|Representative|Governor|Secretary|Speaker|Mayor|Judge|Justice|Ambassador|Chairman|Chairwoman";
-const PARTIES = "Democratic|Republican|Independent|GOP";
-const PARTY = new RegExp(`^(?:${PARTIES})\\s+`, "u");
-const NAME_TOKEN = "\\p{Lu}[\\p{L}’'-]*";
-const NAME_RUN = new RegExp(
-  `(?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+|(?:${TITLE_WORD})\\s+)?${NAME_TOKEN}(?:\\s+(?:\\p{Lu}\\.\\s+)?${NAME_TOKEN}){0,4}`,
-  "gu",
-);
-const LEADING_FUNCTION_WORD = /^(?:The|A|An|One|He|She|They|It|This|That|These|Those|But|And|So|In|On|At|For|After|While|When|Still|Since|If)\s+/u;
-const NOT_A_PERSON = new Set(
-  ("House Administration Congress Senate Caucus Party Committee Department College University Times Post News Union Court " +
-    "Council Agency Bureau Commission Campaign Voice Institute Foundation Center Office Inc Corp Hemisphere States Nations " +
-    "City County Street River North South East West Western Eastern Northern Southern American Americans Democrats " +
-    "Republicans CNN Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split(" "),
-);
-const PERSON_HEADS = "official|officials|spokesperson|spokesman|spokeswoman|strategist|aide|adviser|advisor|source|lawmaker|senator|congressman|congresswoman|governor|organizer|analyst|economist|expert|member";
-const GROUP_HEADS = "campaign|administration|department|ministry|office|committee|agency|government|group|company";
-const DESCRIPTION = new RegExp(`^(?:the|a|an|one|another)\\s+((?:[\\p{L}’'-]+\\s+){0,4}?)(${PERSON_HEADS}|${GROUP_HEADS})$`, "iu");
-const PRONOUN = /^(?:he|she|they)$/i;
-const POST_INVERTED = new RegExp(`^[\\s,;–—-]*(?:${SPEECH})\\s+([^,;:!?“”"]+)`, "u");
-const POST_NORMAL = new RegExp(`^[\\s,;–—-]*([^,;:!?“”"]{1,80}?)\\s+(?:${SPEECH})\\b`, "u");
-const PRE_SAYING = /^(.*?),?\s+saying(?:\s+in\s+an?\s+(?:statement|interview|post|email))?\s*[:,]?$/u;
-const PRE_INTRO = new RegExp(`^(.*?)\\s+(?:${SPEECH})(?:\\s+[^:,“”"]{1,40})?\\s*[:,]?$`, "u");
-const INDIRECT = new RegExp(`^(?:[^,“”"]{0,60},\\s+)?((?:(?:${PARTIES})\\s+)?(?:(?:${TITLE_ABBR})\\.\\s+)?${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})\\s+(?:${SPEECH})\\b`, "u");
-const SAYING_SUBJECT = new RegExp(
-  `^(?:(?:[Tt]he|[Aa]n?|[Oo]ne)\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|top|senior|former|chief|press)\\s+){0,4}(?:${PERSON_HEADS}|${GROUP_HEADS})\\b`,
-  "u",
-);
 const MAX_RUN = 8;
 const LOOKBACK = 3;
 const NAME_LOOKBACK = 20;
@@ -50,9 +38,6 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const TITLE_ONLY = new RegExp(`^(?:(?:${TITLE_ABBR})\\.|${TITLE_WORD})$`, "u");
-const PERSON_HEAD_ONLY = new RegExp(`^(?:${PERSON_HEADS})$`, "i");
-const LEADING_NAME = new RegExp(`^(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})\\s+\\p{Ll}`, "u");
 const contexts = new WeakMap<readonly SentenceSpan[], Context>();
 
 function contextFor(sentences: readonly SentenceSpan[]): Context {
