@@ -4,6 +4,7 @@ import { loadSecrets, resolveDataDir } from "./lib/data-dir";
 import { openDatabase } from "./lib/database";
 import { buildIsCurrent, markBuilt } from "./lib/build";
 import { runNext, waitForExit } from "./lib/next-process";
+import { SEED_LOCK, withAdvisoryLock } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
 
 const log = (line: string) => console.log(`[factdesk] ${line}`);
@@ -36,11 +37,12 @@ try {
 
   process.env.DATABASE_URL = database.url;
   const { seedDemo, DEMO_WORKSPACE } = await import("../prisma/seed");
-  const seeded = await seedDemo();
+  // Several instances may start together on one fresh database: one seeds, the others wait.
+  const seeded = await withAdvisoryLock(database.url, SEED_LOCK, seedDemo);
   if (seeded.newLogins.length > 0) {
     log(`Demo workspace "${DEMO_WORKSPACE.name}" created. These passwords are shown once; keep them:`);
     for (const login of seeded.newLogins) console.log(`    ${login.role.padEnd(8)} ${login.email.padEnd(26)} ${login.password}`);
-    log("Lost one? `npm run user:add -- --email EMAIL --role ROLE` sets a new password.");
+    log("Lost one? `npm run user:add -- --email EMAIL --role ROLE --reset-password` prints a new one.");
   }
   const { getDb } = await import("../lib/db/client");
   await getDb().$disconnect();

@@ -1,11 +1,13 @@
-// npm run user:add -- --email E --role admin|editor|reviewer|viewer [--workspace SLUG] [--password P] [--name N]
-// Creates or updates a member; works whether or not the app is running.
+// npm run user:add -- --email E --role admin|editor|reviewer|viewer [--workspace SLUG] [--password P | --reset-password] [--name N]
+// Creates or updates a member; works whether or not the app is running. An existing account
+// keeps its password unless --password or --reset-password is given.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
 
-const usage = "Usage: npm run user:add -- --email EMAIL --role admin|editor|reviewer|viewer [--workspace SLUG] [--password PASSWORD] [--name NAME]";
+const usage =
+  "Usage: npm run user:add -- --email EMAIL --role admin|editor|reviewer|viewer [--workspace SLUG] [--password PASSWORD | --reset-password] [--name NAME]";
 
 const argsSchema = z.object({
   email: z.string({ error: "--email is required." }).trim().toLowerCase().pipe(z.email("--email must be an email address.")),
@@ -13,6 +15,7 @@ const argsSchema = z.object({
   workspace: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, "--workspace must be a slug such as demo.").default("demo"),
   password: z.string().min(10, "--password must be at least 10 characters.").max(200).optional(),
   name: z.string().trim().min(1).max(200).optional(),
+  "reset-password": z.boolean().default(false),
 });
 
 function fail(message: string): never {
@@ -23,7 +26,14 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string" }, workspace: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      workspace: { type: "string" },
+      password: { type: "string" },
+      "reset-password": { type: "boolean" },
+      name: { type: "string" },
+    },
   }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
@@ -41,7 +51,8 @@ try {
   const { generatePassword } = await import("../prisma/seed");
   const { getDb } = await import("../lib/db/client");
   const existing = await getDb().user.findFirst({ where: { email: args.email }, select: { id: true } });
-  const password = args.password ?? generatePassword();
+  const generated = !args.password && (!existing || args["reset-password"]);
+  const password = args.password ?? (generated ? generatePassword() : undefined);
   const workspace = await ensureWorkspace(args.workspace, args.workspace === "demo" ? "Demo Desk" : args.workspace);
   const role = args.role.toUpperCase() as "ADMIN" | "EDITOR" | "REVIEWER" | "VIEWER";
   await upsertMember({
@@ -49,11 +60,12 @@ try {
     email: args.email,
     name: args.name ?? args.email.split("@")[0] ?? args.email,
     role,
-    passwordHash: await hashPassword(password),
+    passwordHash: password ? await hashPassword(password) : undefined,
     actorId: null,
   });
   console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
-  if (!args.password) console.log(`New password (shown once): ${password}`);
+  if (generated) console.log(`New password (shown once): ${password}`);
+  else if (!password) console.log("Password unchanged (--reset-password prints a new one).");
   await getDb().$disconnect();
 } finally {
   await database.stop();

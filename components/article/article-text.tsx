@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { segmentBody } from "@/lib/domain/segments";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
@@ -9,23 +9,24 @@ import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 type MarkClaim = { id: string; start: number; end: number; status: ClaimStatus };
 type Selection = { start: number; end: number; top: number; left: number };
 
-/** Offset into the body of a point in the rendered text: every run carries its start offset. */
-function bodyOffset(node: Node, offset: number): number | null {
-  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const run = element?.closest<HTMLElement>("[data-offset]");
-  if (!run) {
-    // A boundary between elements (a triple-click, say): use the run at or before that point.
-    if (!element) return null;
-    const child = element.childNodes[offset];
-    const next = child instanceof Element ? (child.matches("[data-offset]") ? child : child.querySelector("[data-offset]")) : null;
-    if (next instanceof HTMLElement) return Number(next.dataset.offset);
-    const runs = element.querySelectorAll<HTMLElement>("[data-offset]");
-    const last = runs[runs.length - 1];
-    return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;
+/**
+ * Offset into the body of a selection boundary. Every run of article text carries its start
+ * offset; a boundary between elements maps to the first run at or after it, or to the end of
+ * the last run before it.
+ */
+function bodyOffset(root: HTMLElement, node: Node, offset: number): number | null {
+  const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = parent?.closest<HTMLElement>("[data-offset]");
+  if (run && node.nodeType === Node.TEXT_NODE) return Number(run.dataset.offset) + offset;
+  const point = document.createRange();
+  point.setStart(node, offset);
+  let last: HTMLElement | null = null;
+  for (const candidate of root.querySelectorAll<HTMLElement>("[data-offset]")) {
+    const where = point.comparePoint(candidate, 0);
+    if (where >= 0) return Number(candidate.dataset.offset);
+    last = candidate;
   }
-  const base = Number(run.dataset.offset);
-  if (node.nodeType === Node.TEXT_NODE) return base + offset;
-  return offset === 0 ? base : base + (run.textContent?.length ?? 0);
+  return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;
 }
 
 export function ArticleText({
@@ -47,7 +48,9 @@ export function ArticleText({
   const [selection, setSelection] = useState<Selection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const statusOf = new Map(claims.map((c) => [c.id, c.status]));
+  const statusOf = useMemo(() => new Map(claims.map((c) => [c.id, c.status])), [claims]);
+  // Selections re-render this component often; the article's runs only change with its claims.
+  const paragraphs = useMemo(() => segmentBody(body, claims, selectedId), [body, claims, selectedId]);
 
   const readSelection = useCallback(() => {
     const root = container.current;
@@ -55,8 +58,8 @@ export function ArticleText({
     if (!root || !current || current.isCollapsed || current.rangeCount === 0) return setSelection(null);
     const range = current.getRangeAt(0);
     if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return setSelection(null);
-    const start = bodyOffset(range.startContainer, range.startOffset);
-    const end = bodyOffset(range.endContainer, range.endOffset);
+    const start = bodyOffset(root, range.startContainer, range.startOffset);
+    const end = bodyOffset(root, range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return setSelection(null);
     const rect = range.getBoundingClientRect();
     const box = root.getBoundingClientRect();
@@ -86,7 +89,7 @@ export function ArticleText({
   return (
     <div ref={container} className="relative">
       <div className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&>p+p]:mt-5" data-testid="article-body">
-        {segmentBody(body, claims, selectedId).map((paragraph) => (
+        {paragraphs.map((paragraph) => (
           <p key={paragraph.start}>
             {paragraph.runs.map((run) => {
               const text = body.slice(run.start, run.end);
@@ -101,9 +104,16 @@ export function ArticleText({
                   data-status={status}
                   data-claim-id={run.claimId}
                   aria-current={run.claimId === selectedId ? "true" : undefined}
+                  data-first={run.isClaimStart ? "" : undefined}
                   title={`Claim · ${STATUS_LABELS[status]}`}
+                  // Dragging across a claim selects its words instead of dragging the link, and
+                  // letting go after a selection does not open the claim.
+                  draggable={false}
+                  onClick={(event) => {
+                    if (!window.getSelection()?.isCollapsed) event.preventDefault();
+                  }}
                 >
-                  {run.isClaimStart ? <span className="sr-only">Claim, {STATUS_LABELS[status]}: </span> : null}
+                  {run.isClaimStart ? <span className="sr-only select-none">Claim, {STATUS_LABELS[status]}: </span> : null}
                   <span data-offset={run.start}>{text}</span>
                 </Link>
               );

@@ -81,7 +81,7 @@ export function ReviewForm({ action, claimId, scale, review }: { action: FormAct
 
 export function DecisionForm({ action, claimId, version, scale, correcting }: { action: FormAction; claimId: string; version: number; scale: readonly Rating[]; correcting: boolean }) {
   return (
-    <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…">
+    <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…" resetOnSuccess>
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <FormErrors names={["claimId", "version"]} />

@@ -10,6 +10,7 @@ import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/sourc
 import { formatDate, formatDateTime } from "../format";
 import { DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
 import { describeEvent } from "./event-text";
+import { FocusOnOpen } from "./focus-on-open";
 import { StatusBadge } from "./status-badge";
 import { Disclosure } from "../ui/disclosure";
 
@@ -59,7 +60,8 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
           {claim.score !== null ? <span className="text-xs text-muted">Check-worthiness {Math.round(claim.score * 100)}%</span> : null}
           {claim.origin === "MANUAL" ? <span className="text-xs text-muted">Added by a reviewer</span> : null}
         </div>
-        <h2 id="claim-heading" className="font-serif text-lg leading-snug">“{claim.statement}”</h2>
+        <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
+        <FocusOnOpen targetId="claim-heading" />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
         {can(actor, "claim:triage") && allowedTransitions(claim.status).length > 0 ? (
           <div className="flex flex-wrap gap-2">

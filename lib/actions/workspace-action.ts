@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { authorize, requireMember, requireUser, type Member } from "@/lib/auth/guards";
+import { authorizeRole, requireMember, requireUser, type Member } from "@/lib/auth/guards";
 import type { Action } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
@@ -17,7 +17,8 @@ type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: s
 
 /**
  * The one wrapper for workspace server actions, in the house order: authenticate, validate,
- * authorize (membership and role; the handler adds ownership checks), then the handler's domain
+ * authorize (membership and role; handlers whose action has ownership rules call `authorize`
+ * with the loaded resource), then the handler's domain
  * and database work, then revalidation. Errors come back as a typed result for the form.
  */
 export function workspaceAction<S extends z.ZodType>(
@@ -35,7 +36,7 @@ export function workspaceAction<S extends z.ZodType>(
         return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors, at };
       }
       const member = await requireMember(user, String(workspaceSlug));
-      authorize(member, config.action);
+      authorizeRole(member, config.action);
       const outcome = await handler(parsed.data, member);
       const paths = outcome.revalidate === undefined ? [] : [outcome.revalidate].flat();
       for (const path of paths) revalidatePath(path);
@@ -44,7 +45,7 @@ export function workspaceAction<S extends z.ZodType>(
     } catch (error) {
       if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, at };
       console.error("Unexpected error in a server action", error);
-      return { ok: false, code: "INVALID_INPUT", message: "Something went wrong and nothing was saved. Try again in a moment.", fieldErrors: {}, at };
+      return { ok: false, code: "INTERNAL", message: "Something went wrong and nothing was saved. Try again in a moment.", fieldErrors: {}, at };
     }
     // Outside the try: redirect() works by throwing, and must not be caught as an error.
     redirect(redirectTo);

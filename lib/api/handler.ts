@@ -23,7 +23,7 @@ export function apiRoute<P>(handler: (request: Request, input: { user: SessionUs
     } catch (error) {
       if (error instanceof AppError) return jsonError(error.code, error.message);
       console.error("Unexpected error in an API route", error);
-      return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong. Try again in a moment." } }, { status: 500 });
+      return jsonError("INTERNAL", "Something went wrong. Try again in a moment.");
     }
   };
 }

@@ -6,7 +6,7 @@ import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./options";
-import { can, type Action, type Actor, type Resource } from "./policy";
+import { can, mayAttempt, type Action, type Actor, type Resource } from "./policy";
 
 // The one place that turns "no" into 401, 403, 404 or a redirect. Memberships and accounts are
 // read from the database on every request, so a removed member loses access at once.
@@ -43,8 +43,16 @@ export async function requireArticleMember(user: SessionUser, articleId: string)
   return requireMember(user, slug);
 }
 
+const FORBIDDEN_MESSAGE = "Your role in this workspace does not allow that.";
+
+/** The full decision, resource included (ownership rules). */
 export function authorize(member: Member, action: Action, resource?: Resource): void {
-  if (!can(member.actor, action, resource)) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+  if (!can(member.actor, action, resource)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+}
+
+/** The role check made before the resource is loaded; `authorize` follows where ownership matters. */
+export function authorizeRole(member: Member, action: Action): void {
+  if (!mayAttempt(member.actor, action)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
 }
 
 /** For pages: redirect to sign-in, or show the not-found page for a workspace the caller is not in. */

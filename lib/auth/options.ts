@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
-import { clearSignInFailures, getSignInWait, recordSignInFailure } from "@/lib/db/login-throttle";
+import { clearSignInFailures, reserveSignInAttempt } from "@/lib/db/login-throttle";
 import { findUserForSignIn } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -13,17 +13,14 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
   const parsed = signInSchema.safeParse(credentials ?? {});
   if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
-  const wait = await getSignInWait(email);
+  const wait = await reserveSignInAttempt(email);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     throw new Error(`Too many failed attempts. Try again in ${wait < 60 ? `${wait} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`}.`);
   }
   const user = await findUserForSignIn(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
-  if (!user || !valid || user.disabledAt) {
-    await recordSignInFailure(email);
-    throw new Error(INVALID_CREDENTIALS);
-  }
+  if (!user || !valid || user.disabledAt) throw new Error(INVALID_CREDENTIALS);
   await clearSignInFailures(email);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Role } from "./policy";
+import { can, mayAttempt, type Action, type Role } from "./policy";
 
 const actor = (role: Role, userId = "u1") => ({ userId, role });
 
@@ -49,5 +49,11 @@ describe("can", () => {
     expect(can(admin, "member:manage")).toBe(true);
     expect(can(admin, "settings:manage")).toBe(true);
     expect(can(admin, "decision:publish")).toBe(true);
+  });
+
+  it("lets a reviewer attempt a source edit, leaving ownership to the resource check", () => {
+    expect(mayAttempt(actor("REVIEWER"), "source:update")).toBe(true);
+    expect(mayAttempt(actor("VIEWER"), "source:update")).toBe(false);
+    expect(mayAttempt(actor("REVIEWER"), "decision:publish")).toBe(false);
   });
 });

@@ -56,6 +56,14 @@ export function hasRole(actor: Actor, minimum: Role): boolean {
   return RANK[actor.role] >= RANK[minimum];
 }
 
+/**
+ * Whether the role could ever do this, before the resource is known: the first check of every
+ * request. Ownership rules are applied by `can` once the resource has been loaded.
+ */
+export function mayAttempt(actor: Actor, action: Action): boolean {
+  return hasRole(actor, MINIMUM_ROLE[action]);
+}
+
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   if (!hasRole(actor, MINIMUM_ROLE[action])) return false;
   if (OWNER_ONLY_BELOW_EDITOR.has(action) && !hasRole(actor, "EDITOR")) {

@@ -105,7 +105,8 @@ export async function importArticle(ctx: { workspaceId: string; userId: string |
       after: { title: input.title, bodyLength: input.body.length, claimsDetected: detected.length },
     });
     return { id: article.id, claimCount: detected.length };
-  });
+  // A 1 MB article holds thousands of claims: allow more than Prisma's default five seconds.
+  }, { timeout: 60_000 });
 }
 
 export type { Ctx };

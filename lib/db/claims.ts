@@ -47,8 +47,13 @@ export async function listClaimsForArticle(workspaceId: string, articleId: strin
   }));
 }
 
-/** Fetches a claim for a write, inside the transaction, or fails with NOT_FOUND. */
+/**
+ * Locks a claim's row for the rest of the transaction and reads it, or fails with NOT_FOUND.
+ * Two people adding sources or reviews at once then queue up instead of one of them losing
+ * their write to a version check that only the automatic status change tripped.
+ */
 export async function lockClaim(tx: Tx, workspaceId: string, claimId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE "id" = ${claimId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
   const claim = await tx.claim.findFirst({
     where: { id: claimId, workspaceId },
     select: { id: true, status: true, version: true, articleId: true },

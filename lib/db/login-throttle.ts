@@ -4,16 +4,21 @@ import { getDb } from "./client";
 
 // Kept in the database, not in memory, so every app instance sees the same count.
 
-export async function getSignInWait(email: string, now = new Date()): Promise<number> {
-  const row = await getDb().loginThrottle.findFirst({ where: { email }, select: { failures: true, lastFailure: true } });
-  return row ? secondsUntilAllowed(row.failures, row.lastFailure, now) : 0;
-}
-
-export async function recordSignInFailure(email: string): Promise<void> {
-  await getDb().loginThrottle.upsert({
-    where: { email },
-    create: { email, failures: 1, lastFailure: new Date() },
-    update: { failures: { increment: 1 }, lastFailure: new Date() },
+/**
+ * Claims one sign-in attempt for an email. Returns the seconds to wait when the email is
+ * throttled (nothing is counted then), or 0 when the attempt may go ahead; the attempt is
+ * counted as a failure up front, under a row lock, so parallel guesses cannot all slip through
+ * before the first failure is recorded. A correct password clears the count.
+ */
+export async function reserveSignInAttempt(email: string, now = new Date()): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "LoginThrottle" ("email", "failures", "lastFailure") VALUES (${email}, 0, ${now}) ON CONFLICT ("email") DO NOTHING`;
+    const [row] = await tx.$queryRaw<Array<{ failures: number; lastFailure: Date }>>`
+      SELECT "failures", "lastFailure" FROM "LoginThrottle" WHERE "email" = ${email} FOR UPDATE`;
+    const wait = row ? secondsUntilAllowed(row.failures, row.lastFailure, now) : 0;
+    if (wait > 0) return wait;
+    await tx.loginThrottle.update({ where: { email }, data: { failures: { increment: 1 }, lastFailure: now } });
+    return 0;
   });
 }
 

@@ -95,7 +95,7 @@ describe("getArticleReport", () => {
     if (!report) throw new Error("expected a report");
     const markdown = renderMarkdownReport(report);
     expect(markdown).toContain("# Fact-check report: Lopez on jobs");
-    expect(markdown).toContain("- Claims: 2 checked, 1 with a published verdict");
+    expect(markdown).toContain("- Claims: 2, of which 1 with a published verdict");
     expect(markdown).toContain("- Verdict: **Mostly true**");
     expect(markdown).not.toContain("First take.");
     const json = toJsonReport(report);

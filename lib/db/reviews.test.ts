@@ -87,6 +87,20 @@ describe("saveReview", () => {
     ]);
   });
 
+  it("saves every review when several people submit on the same claim at the same moment", async () => {
+    const admin = () => ({ workspaceId: ws.id, userId: ws.users.admin });
+    const article = await createTestArticle(ws.id, ws.users.editor);
+    const claims = await getDb().claim.findMany({ where: { articleId: article.id }, select: { id: true, version: true } });
+    const results = await Promise.allSettled(
+      claims.flatMap((claim) => [reviewer(), editor(), admin()].map((who) => saveReview(who, scale, review(claim.id)))),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    for (const claim of claims) {
+      expect(await getDb().review.count({ where: { claimId: claim.id } })).toBe(3);
+      expect(await claimState(claim.id)).toEqual({ status: "IN_REVIEW", version: claim.version + 1 });
+    }
+  });
+
   it("rejects a rating that is not on the desk's scale", async () => {
     const claim = await newClaim(ws);
     const before = await snapshot(ws.id);

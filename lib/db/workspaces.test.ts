@@ -4,7 +4,7 @@ import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { getDb } from "./client";
 import { ensureWorkspace, upsertMember } from "./members";
-import { getMembership, getMembershipByWorkspaceId, listWorkspacesForUser } from "./workspaces";
+import { getMembership, listWorkspacesForUser } from "./workspaces";
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
@@ -41,15 +41,6 @@ describe("getMembership", () => {
     expect((await getMembership(desk.slug, desk.users.editor))?.workspace.ratingScale).toEqual([...DEFAULT_RATING_SCALE]);
     await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: 1 }, "junk", { key: "ok", label: "OK" }] } });
     expect((await getMembership(desk.slug, desk.users.editor))?.workspace.ratingScale).toEqual([{ key: "ok", label: "OK" }]);
-  });
-});
-
-describe("getMembershipByWorkspaceId", () => {
-  it("finds the same membership by workspace id, and null outside it", async () => {
-    expect(await getMembershipByWorkspaceId(ws.id, ws.users.editor)).toEqual(await getMembership(ws.slug, ws.users.editor));
-    expect((await getMembershipByWorkspaceId(ws.id, ws.users.editor))?.role).toBe("EDITOR");
-    expect(await getMembershipByWorkspaceId(ws.id, other.users.editor)).toBeNull();
-    expect(await getMembershipByWorkspaceId("no-such-workspace", ws.users.editor)).toBeNull();
   });
 });
 

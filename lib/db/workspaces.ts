@@ -24,11 +24,6 @@ export async function getMembership(slug: string, userId: string): Promise<Works
   };
 }
 
-export async function getMembershipByWorkspaceId(workspaceId: string, userId: string): Promise<WorkspaceMembership | null> {
-  const row = await getDb().workspace.findFirst({ where: { id: workspaceId }, select: { slug: true } });
-  return row ? getMembership(row.slug, userId) : null;
-}
-
 export async function listWorkspacesForUser(userId: string) {
   const rows = await getDb().membership.findMany({
     where: { userId },

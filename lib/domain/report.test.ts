@@ -51,7 +51,7 @@ describe("renderMarkdownReport", () => {
       "- Desk: City Desk",
       "- Report generated: 2024-03-05T09:00:00.123Z",
     ]);
-    expect(md).toContain("- Claims: 2 checked, 1 with a published verdict");
+    expect(md).toContain("- Claims: 2, of which 1 with a published verdict");
     expect(md).toContain("## Claim 1\n\n> Unemployment fell to 3.9 percent in 2023.\n\n- Claimant: Sen. Maria Lopez\n- Status: Published\n- Verdict: **Mostly true** (published 2024-03-04)\n\nClose to the official figure.");
     expect(md).toContain("- [Current Population Survey](https://www.bls.gov/cps/) (Supports, Primary data, BLS, published 2024-01-05)");
     expect(md).toContain("## Claim 2\n\n> 41 million people lived in poverty.\n\n- Status: Researching\n- Verdict: not yet published\n\nNo sources yet.");

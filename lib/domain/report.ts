@@ -60,7 +60,7 @@ export function renderMarkdownReport(report: ReportData): string {
   ].filter(Boolean);
   lines.push(...meta.map((m) => `- ${m}`));
   lines.push(`- Desk: ${escapeMarkdown(report.workspace)}`, `- Report generated: ${report.generatedAt.toISOString()}`);
-  lines.push(`- Claims: ${report.claims.length} checked, ${published} with a published verdict`, "");
+  lines.push(`- Claims: ${report.claims.length}, of which ${published} with a published verdict`, "");
 
   report.claims.forEach((claim, i) => {
     lines.push(`## Claim ${i + 1}`, "", `> ${escapeMarkdown(claim.quote)}`, "");

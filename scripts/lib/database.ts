@@ -30,3 +30,17 @@ export async function openDatabase(log: (line: string) => void): Promise<Databas
   await ensureDatabase(server.urlFor("postgres"), EMBEDDED_DATABASE);
   return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true, stop: server.stop };
 }
+
+export const SEED_LOCK = 0x66616374; // "fact"
+
+/** Runs `work` while holding a PostgreSQL advisory lock on its own connection. */
+export async function withAdvisoryLock<T>(url: string, key: number, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [key]);
+    return await work();
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
+}

@@ -20,7 +20,7 @@ export default async function ArticlesPage({ params }: { params: Promise<{ works
         <div>
           <h1 className="font-serif text-3xl font-semibold tracking-tight">Articles</h1>
           <p className="mt-1 text-muted">
-            {articles.length === 0 ? "Nothing imported yet." : `${articles.length} article${articles.length === 1 ? "" : "s"} on the ${member.workspace.name} desk.`}
+            {articles.length === 0 ? "Nothing imported yet." : `${articles.length} article${articles.length === 1 ? "" : "s"} in ${member.workspace.name}.`}
           </p>
         </div>
         {canImport ? (
@@ -44,7 +44,7 @@ export default async function ArticlesPage({ params }: { params: Promise<{ works
               <Link href={`/w/${slug}/articles/${article.id}`} className="block px-5 py-4 hover:bg-paper focus-visible:bg-paper">
                 <p className="font-serif text-lg font-semibold leading-snug">{article.title}</p>
                 <p className="mt-1 text-sm text-muted">
-                  {[article.outlet, article.author, formatDate(article.publishedAt ?? article.createdAt)].filter(Boolean).join(" · ")}
+                  {[article.outlet, article.author, article.publishedAt ? formatDate(article.publishedAt) : `Imported ${formatDate(article.createdAt)}`].filter(Boolean).join(" · ")}
                 </p>
                 <p className="mt-2 text-sm">
                   <span className="font-medium">{article.claimCount}</span> claim{article.claimCount === 1 ? "" : "s"} ·{" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
 import { ClaimList } from "@/components/article/claim-list";
@@ -13,7 +14,7 @@ import { can } from "@/lib/auth/policy";
 import { getArticle } from "@/lib/db/articles";
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { listClaimsForArticle } from "@/lib/db/claims";
-import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/workflow";
+import { CLAIM_STATUSES } from "@/lib/domain/workflow";
 import {
   changeClaimStatusAction,
   createClaimAction,
@@ -26,14 +27,25 @@ import {
 
 type Props = {
   params: Promise<{ workspace: string; articleId: string }>;
-  searchParams: Promise<{ claim?: string; status?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export const metadata: Metadata = { title: "Article" };
+// Anything odd in the address (repeated or unknown values) is ignored rather than an error.
+const querySchema = z.object({
+  claim: z.string().max(64).optional().catch(undefined),
+  status: z.enum(CLAIM_STATUSES).optional().catch(undefined),
+});
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { workspace: slug, articleId } = await params;
+  const member = await requirePageMember(slug);
+  const article = await getArticle(member.workspace.id, articleId);
+  return { title: article?.title ?? "Article" };
+}
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { workspace: slug, articleId } = await params;
-  const query = await searchParams;
+  const query = querySchema.parse(await searchParams);
   const member = await requirePageMember(slug);
   const workspaceId = member.workspace.id;
   const [article, allClaims, claim] = await Promise.all([
@@ -44,7 +56,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   const selected = claim && claim.articleId === article.id ? claim : null;
 
-  const filter = CLAIM_STATUSES.includes(query.status as ClaimStatus) ? (query.status as ClaimStatus) : null;
+  const filter = query.status ?? null;
   const visible = filter ? allClaims.filter((c) => c.status === filter) : allClaims;
   const base = `/w/${slug}/articles/${article.id}`;
   const href = (params: Record<string, string | null>) => {
@@ -52,9 +64,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     return search.size ? `${base}?${search}` : base;
   };
   const hrefFor = Object.fromEntries(allClaims.map((c) => [c.id, href({ claim: c.id, status: filter })]));
-  const index = selected ? visible.findIndex((c) => c.id === selected.id) : -1;
-  const prev = index > 0 ? visible[index - 1] : undefined;
-  const next = index >= 0 ? visible[index + 1] : visible[0];
+  // Step through the filtered list, or through all claims when the open one has left the filter.
+  const sequence = selected && !visible.some((c) => c.id === selected.id) ? allClaims : visible;
+  const index = selected ? sequence.findIndex((c) => c.id === selected.id) : -1;
+  const prev = index > 0 ? sequence[index - 1] : undefined;
+  const next = index >= 0 ? sequence[index + 1] : sequence[0];
   const closeHref = href({ status: filter });
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
@@ -95,13 +109,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             ) : null}
           </div>
         </div>
-        <aside aria-label="Claims" className={`no-print space-y-4 lg:sticky ${selected ? "order-first lg:order-none" : ""} lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto`}>
+        <aside id="claim-panel" aria-label="Claims" className={`no-print space-y-4 scroll-mt-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto`}>
           {selected ? (
             <ClaimPanel
               key={selected.id}
               claim={selected}
               member={member}
-              position={{ index: index + 1, total: visible.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}
+              position={{ index: index + 1, total: sequence.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}
               actions={{
                 changeStatus: bound(changeClaimStatusAction),
                 createSource: bound(createSourceAction),
