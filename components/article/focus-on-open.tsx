@@ -11,7 +11,7 @@ export function FocusOnOpen({ targetId }: { targetId: string }) {
     const target = document.getElementById(targetId);
     if (!target) return;
     target.focus({ preventScroll: true });
-    if (!window.matchMedia("(min-width: 1024px)").matches) target.scrollIntoView({ block: "start" });
+    if (!window.matchMedia("(min-width: 1024px)").matches) (target.closest("article") ?? target).scrollIntoView({ block: "start" });
   }, [targetId]);
   return null;
 }
