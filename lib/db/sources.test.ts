@@ -174,3 +174,14 @@ describe("getSourceOwner", () => {
     expect(await getSourceOwner(ws.id, "no-such-source")).toBeNull();
   });
 });
+
+describe("database guarantees", () => {
+  it("refuses, at the database itself, a source whose claim is in another workspace", async () => {
+    const article = await createTestArticle(other.id, other.users.editor);
+    const foreignClaim = await getDb().claim.findFirstOrThrow({ where: { articleId: article.id }, select: { id: true } });
+    await expect(
+      getDb().source.create({ data: { workspaceId: ws.id, claimId: foreignClaim.id, url: "https://example.org/", title: "Cross-desk" } }),
+    ).rejects.toThrow(/Source_claimId_workspaceId_fkey/);
+    expect(await getDb().source.count({ where: { claimId: foreignClaim.id } })).toBe(0);
+  });
+});
