@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound as notFoundPage, redirect } from "next/navigation";
+import { cache } from "react";
 import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
@@ -13,11 +14,15 @@ import { can, mayAttempt, type Action, type Actor, type Resource } from "./polic
 
 export type Member = WorkspaceMembership & { user: SessionUser; actor: Actor };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in, active user; read once per request however many components ask. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? getActiveUser(id) : null;
-}
+});
+
+// The layout and the page both need the membership: one query per request.
+const getMembershipOnce = cache(getMembership);
 
 /** For route handlers and actions: the signed-in user or UNAUTHENTICATED. */
 export async function requireUser(): Promise<SessionUser> {
@@ -59,7 +64,7 @@ export function authorizeRole(member: Member, action: Action): void {
 export async function requirePageMember(workspaceSlug: string): Promise<Member> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const membership = await getMembership(workspaceSlug, user.id);
+  const membership = await getMembershipOnce(workspaceSlug, user.id);
   if (!membership) notFoundPage();
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };
 }
