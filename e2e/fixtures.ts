@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 // Accounts made for this run by scripts/test.ts (see scripts/lib/e2e-fixtures.ts).
-type Who = "admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider" | "leaver" | "suspended";
+type Who = "admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider" | "leaver" | "suspended" | "multi";
 type Fixtures = { password: string; users: Record<Who, string>; otherArticleId: string };
 
 function readFixtures(): Fixtures {

@@ -10,7 +10,7 @@ import { seedDemo } from "../../prisma/seed";
 
 export type E2EFixtures = {
   password: string;
-  users: Record<"admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider" | "leaver" | "suspended", string>;
+  users: Record<"admin" | "editor" | "reviewer" | "reviewer2" | "viewer" | "outsider" | "leaver" | "suspended" | "multi", string>;
   otherArticleId: string;
 };
 
@@ -29,6 +29,8 @@ export async function createE2EFixtures(): Promise<E2EFixtures> {
     ["outsider", "EDITOR", other.id],
     ["leaver", "REVIEWER", demo.id],
     ["suspended", "REVIEWER", demo.id],
+    ["multi", "VIEWER", demo.id],
+    ["multi", "REVIEWER", other.id],
   ];
   const users = {} as E2EFixtures["users"];
   for (const [key, role, workspaceId] of roles) {
