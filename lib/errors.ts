@@ -25,6 +25,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
-export const forbidden = (message = "Your role does not allow this.") => new AppError("FORBIDDEN", message);
 export const conflict = (message = "Someone else changed this while you were editing. Reload to see their version, then try again.") =>
   new AppError("CONFLICT", message);

@@ -18,8 +18,8 @@ type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: s
 /**
  * The one wrapper for workspace server actions, in the house order: authenticate, validate,
  * authorize (membership and role; handlers whose action has ownership rules call `authorize`
- * with the loaded resource), then the handler's domain
- * and database work, then revalidation. Errors come back as a typed result for the form.
+ * with the loaded resource), then the handler's domain and database work, then revalidation.
+ * Errors come back as a typed result for the form.
  */
 export function workspaceAction<S extends z.ZodType>(
   config: { schema: S; action: Action },

@@ -1,7 +1,7 @@
 import "server-only";
 import { detectClaims } from "@/lib/domain/detection/detect";
 import type { ImportArticleInput } from "@/lib/validation/article";
-import { recordEvent, type Ctx } from "./audit";
+import { recordEvent } from "./audit";
 import { getDb } from "./client";
 
 const articleSummarySelect = {
@@ -109,4 +109,3 @@ export async function importArticle(ctx: { workspaceId: string; userId: string |
   }, { timeout: 60_000 });
 }
 
-export type { Ctx };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
@@ -9,7 +10,7 @@ import { ClaimPanel } from "@/components/article/claim-panel";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/format";
 import { requirePageMember } from "@/lib/auth/guards";
-import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
+import { articlePath, type WorkspaceActionFn } from "@/lib/actions/workspace-action";
 import { can } from "@/lib/auth/policy";
 import { getArticle } from "@/lib/db/articles";
 import { getClaimDetail } from "@/lib/db/claim-detail";
@@ -36,10 +37,13 @@ const querySchema = z.object({
   status: z.enum(CLAIM_STATUSES).optional().catch(undefined),
 });
 
+// The title in generateMetadata and the page itself come from one query per request.
+const getArticleOnce = cache(getArticle);
+
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { workspace: slug, articleId } = await params;
   const member = await requirePageMember(slug);
-  const article = await getArticle(member.workspace.id, articleId);
+  const article = await getArticleOnce(member.workspace.id, articleId);
   return { title: article?.title ?? "Article" };
 }
 
@@ -49,7 +53,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const member = await requirePageMember(slug);
   const workspaceId = member.workspace.id;
   const [article, allClaims, claim] = await Promise.all([
-    getArticle(workspaceId, articleId),
+    getArticleOnce(workspaceId, articleId),
     listClaimsForArticle(workspaceId, articleId),
     query.claim ? getClaimDetail(workspaceId, query.claim) : Promise.resolve(null),
   ]);
@@ -58,7 +62,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
   const filter = query.status ?? null;
   const visible = filter ? allClaims.filter((c) => c.status === filter) : allClaims;
-  const base = `/w/${slug}/articles/${article.id}`;
+  const base = articlePath(slug, article.id);
   const href = (params: Record<string, string | null>) => {
     const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== null));
     return search.size ? `${base}?${search}` : base;
