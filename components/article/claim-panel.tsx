@@ -114,14 +114,14 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
               {s.quotation ? <blockquote className="mt-2 border-l-2 border-rule pl-3 font-serif italic">{s.quotation}</blockquote> : null}
               <p className="mt-1 break-all text-xs text-muted">{s.url}</p>
               <p className="mt-1 text-xs text-muted">Added by {s.addedBy?.name ?? "a former member"}</p>
-              {can(actor, "source:update", { ownerId: s.addedById }) ? (
-                <div className="mt-2 space-y-2">
+              <div className="mt-2 space-y-2 empty:hidden">
+                {can(actor, "source:update", { ownerId: s.addedById }) ? (
                   <Disclosure summary="Edit source">
                     <SourceForm action={actions.updateSource} source={s} />
                   </Disclosure>
-                  <DeleteSourceForm action={actions.deleteSource} sourceId={s.id} />
-                </div>
-              ) : null}
+                ) : null}
+                {can(actor, "source:delete", { ownerId: s.addedById }) ? <DeleteSourceForm action={actions.deleteSource} sourceId={s.id} /> : null}
+              </div>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import "server-only";
 import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
-import { canTransition, type ClaimStatus } from "@/lib/domain/workflow";
+import { canTransition, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { ChangeClaimStatusInput, CreateClaimInput } from "@/lib/validation/claim";
 import { recordEvent, type Ctx } from "./audit";
@@ -140,7 +140,8 @@ export async function changeClaimStatus(ctx: Ctx, input: ChangeClaimStatusInput)
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     if (claim.version !== input.version) throw conflict();
     if (!canTransition(claim.status, input.status)) {
-      throw new AppError("INVALID_INPUT", `A claim that is ${claim.status.toLowerCase().replace("_", " ")} cannot move to ${input.status.toLowerCase().replace("_", " ")}.`);
+      const [from, to] = [STATUS_LABELS[claim.status], STATUS_LABELS[input.status]].map((label) => label.toLowerCase());
+      throw new AppError("INVALID_INPUT", `A claim that is ${from} cannot move to ${to}.`);
     }
     await setClaimStatus(tx, ctx, claim, input.status, "triage", input.version);
     return { articleId: claim.articleId };

@@ -17,7 +17,8 @@ const sourceData = (input: SourceFields) => ({
   accessedAt: input.accessedAt ?? null,
 });
 
-const auditView = (s: ReturnType<typeof sourceData>) => ({ url: s.url, title: s.title, kind: s.kind, stance: s.stance });
+/** What the audit trail keeps of a source, before and after a change. */
+const auditView = (s: { url: string; title: string; kind: string; stance: string }) => ({ url: s.url, title: s.title, kind: s.kind, stance: s.stance });
 
 /** Who added a source, for the policy's ownership rule; null when it is not in this workspace. */
 export async function getSourceOwner(workspaceId: string, sourceId: string) {
@@ -62,7 +63,7 @@ export async function updateSource(ctx: Ctx, input: UpdateSourceInput) {
       entityType: "source",
       entityId: before.id,
       claimId: before.claimId,
-      before: { url: before.url, title: before.title, kind: before.kind, stance: before.stance },
+      before: auditView(before),
       after: auditView(data),
     });
     return { id: before.id, articleId: before.claim.articleId };
@@ -78,7 +79,7 @@ export async function deleteSource(ctx: Ctx, sourceId: string) {
       entityType: "source",
       entityId: before.id,
       claimId: before.claimId,
-      before: { url: before.url, title: before.title, kind: before.kind, stance: before.stance },
+      before: auditView(before),
     });
     return { articleId: before.claim.articleId };
   });
