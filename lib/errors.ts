@@ -12,12 +12,20 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/**
+ * What a refused stale save is compared with: the thing as it stands now, its version and its
+ * values under the names of the form's (and the API's) fields.
+ */
+export type CurrentState = { version: number; fields: Record<string, string> };
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     /** Messages for individual form fields, keyed by field name. */
     readonly fieldErrors: Record<string, string[]> = {},
+    /** With CONFLICT: the current version, so the person can compare and choose. */
+    readonly current?: CurrentState,
   ) {
     super(message);
     this.name = "AppError";
@@ -25,5 +33,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
-export const conflict = (message = "Someone else changed this while you were editing. Reload to see their version, then try again.") =>
-  new AppError("CONFLICT", message);
+export const conflict = (current?: CurrentState, message = current ? "Someone else saved a newer version while you were editing." : "Someone else changed this while you were editing. Reload to see their version, then try again.") =>
+  new AppError("CONFLICT", message, {}, current);

@@ -107,9 +107,11 @@ try {
   await time("article page with claims (HTTP, rendered)", () => get(`/w/demo/articles/${article.id}`));
   await time("article page with a claim panel open (HTTP)", () => get(`/w/demo/articles/${article.id}?claim=${claimId}`));
   let n = 0;
+  let version: number | undefined;
   await time("save a review (transaction + audit event)", async () => {
     n += 1;
-    await saveReview({ workspaceId: workspace.id, userId }, DEFAULT_RATING_SCALE, { claimId, rating: n % 2 ? "true" : "mostly-true", rationale: `Benchmark rationale ${n}`, confidence: 2 });
+    const ctx = { workspaceId: workspace.id, userId, origin: "SYSTEM" as const };
+    ({ version } = await saveReview(ctx, DEFAULT_RATING_SCALE, { claimId, rating: n % 2 ? "true" : "mostly-true", rationale: `Benchmark rationale ${n}`, confidence: 2, version }));
   });
   await time("report, Markdown (HTTP)", () => get(`/api/v1/articles/${article.id}/report?format=md`));
   await time("report, JSON (HTTP)", () => get(`/api/v1/articles/${article.id}/report?format=json`));

@@ -4,12 +4,13 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { authorizeRole, requireMember, requireUser, type Member } from "@/lib/auth/guards";
 import type { Action } from "@/lib/auth/policy";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import type { Ctx } from "@/lib/db/audit";
+import { AppError, type CurrentState, type ErrorCode } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 
 export type ActionResult =
   | { ok: true; message: string; at: number }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors: Record<string, string[]>; at: number };
+  | { ok: false; code: ErrorCode; message: string; fieldErrors: Record<string, string[]>; at: number; current?: CurrentState };
 
 export type WorkspaceActionFn = (workspaceSlug: string, previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -23,7 +24,7 @@ type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: s
  */
 export function workspaceAction<S extends z.ZodType>(
   config: { schema: S; action: Action },
-  handler: (input: z.infer<S>, member: Member) => Promise<Outcome>,
+  handler: (input: z.infer<S>, member: Member, ctx: Ctx) => Promise<Outcome>,
 ) {
   const run: WorkspaceActionFn = async (workspaceSlug, _previous, formData) => {
     const at = Date.now();
@@ -37,13 +38,13 @@ export function workspaceAction<S extends z.ZodType>(
       }
       const member = await requireMember(user, String(workspaceSlug));
       authorizeRole(member, config.action);
-      const outcome = await handler(parsed.data, member);
+      const outcome = await handler(parsed.data, member, { workspaceId: member.workspace.id, userId: user.id, origin: "WEB" });
       const paths = outcome.revalidate === undefined ? [] : [outcome.revalidate].flat();
       for (const path of paths) revalidatePath(path);
       if (!outcome.redirectTo) return { ok: true, message: outcome.message, at };
       redirectTo = outcome.redirectTo;
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, at };
+      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, at, ...(error.current ? { current: error.current } : {}) };
       console.error("Unexpected error in a server action", error);
       return { ok: false, code: "INTERNAL", message: "Something went wrong and nothing was saved. Try again in a moment.", fieldErrors: {}, at };
     }

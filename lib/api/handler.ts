@@ -2,10 +2,11 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/db/users";
-import { AppError, STATUS_BY_CODE, type ErrorCode } from "@/lib/errors";
+import { AppError, STATUS_BY_CODE, type CurrentState, type ErrorCode } from "@/lib/errors";
 
-export function jsonError(code: ErrorCode, message: string, status = STATUS_BY_CODE[code]): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+/** `{"error":{code,message}}`; a stale write's 409 also carries `current` (version and fields). */
+export function jsonError(code: ErrorCode, message: string, status = STATUS_BY_CODE[code], current?: CurrentState): NextResponse {
+  return NextResponse.json({ error: { code, message, ...(current ? { current } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -21,7 +22,7 @@ export function apiRoute<P>(handler: (request: Request, input: { user: SessionUs
       const user = await requireUser();
       return await handler(request, { user, params: await context.params });
     } catch (error) {
-      if (error instanceof AppError) return jsonError(error.code, error.message);
+      if (error instanceof AppError) return jsonError(error.code, error.message, undefined, error.current);
       console.error("Unexpected error in an API route", error);
       return jsonError("INTERNAL", "Something went wrong. Try again in a moment.");
     }

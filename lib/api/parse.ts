@@ -10,3 +10,14 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
 }
 
 export const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+
+/** A JSON request body parsed with its schema. Only JSON is accepted: no form posts from other sites. */
+export async function parseJsonBody<S extends z.ZodType>(schema: S, request: Request): Promise<z.infer<S>> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new AppError("INVALID_INPUT", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
+  });
+  return parseOrThrow(schema, body);
+}

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { notFound as notFoundPage, redirect } from "next/navigation";
 import { cache } from "react";
 import { findArticleWorkspaceSlug } from "@/lib/db/articles";
+import { findClaimWorkspaceSlug } from "@/lib/db/claims";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError } from "@/lib/errors";
@@ -45,6 +46,13 @@ export async function requireMember(user: SessionUser, workspaceSlug: string): P
 export async function requireArticleMember(user: SessionUser, articleId: string): Promise<Member> {
   const slug = await findArticleWorkspaceSlug(articleId, user.id);
   if (!slug) throw new AppError("NOT_FOUND", "That article was not found.");
+  return requireMember(user, slug);
+}
+
+/** The caller's membership in the workspace that holds a claim; NOT_FOUND for anyone else. */
+export async function requireClaimMember(user: SessionUser, claimId: string): Promise<Member> {
+  const slug = await findClaimWorkspaceSlug(claimId, user.id);
+  if (!slug) throw new AppError("NOT_FOUND", "That claim was not found.");
   return requireMember(user, slug);
 }
 

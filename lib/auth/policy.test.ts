@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, mayAttempt, type Action, type Role } from "./policy";
+import { can, canSeeOthersRatings, mayAttempt, type Action, type Role } from "./policy";
 
 const actor = (role: Role, userId = "u1") => ({ userId, role });
 
@@ -55,5 +55,18 @@ describe("can", () => {
     expect(mayAttempt(actor("REVIEWER"), "source:update")).toBe(true);
     expect(mayAttempt(actor("VIEWER"), "source:update")).toBe(false);
     expect(mayAttempt(actor("REVIEWER"), "decision:publish")).toBe(false);
+  });
+});
+
+describe("canSeeOthersRatings", () => {
+  it("hides colleagues' ratings from a reviewer or viewer until their own review is in", () => {
+    expect(canSeeOthersRatings(actor("REVIEWER"), { hasOwnReview: false })).toBe(false);
+    expect(canSeeOthersRatings(actor("VIEWER"), { hasOwnReview: false })).toBe(false);
+    expect(canSeeOthersRatings(actor("REVIEWER"), { hasOwnReview: true })).toBe(true);
+  });
+
+  it("shows them to the editors and admins who second-review and publish", () => {
+    expect(canSeeOthersRatings(actor("EDITOR"), { hasOwnReview: false })).toBe(true);
+    expect(canSeeOthersRatings(actor("ADMIN"), { hasOwnReview: false })).toBe(true);
   });
 });

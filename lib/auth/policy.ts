@@ -15,6 +15,7 @@ export type Action =
   | "report:export"
   | "article:import"
   | "claim:create"
+  | "claim:edit"
   | "claim:triage"
   | "claim:assign"
   | "source:create"
@@ -36,6 +37,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "workspace:read": "VIEWER",
   "report:export": "VIEWER",
   "claim:create": "REVIEWER",
+  "claim:edit": "REVIEWER",
   "source:create": "REVIEWER",
   "source:update": "REVIEWER",
   "source:delete": "REVIEWER",
@@ -70,4 +72,13 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
     return resource !== undefined && resource.ownerId === actor.userId;
   }
   return true;
+}
+
+/**
+ * Independent reviews: a reviewer sees colleagues' ratings and rationales on a claim only once
+ * their own review of it is in; editors and admins, who second-review and publish, always do.
+ * The page, the live stream and the API all decide through this one rule.
+ */
+export function canSeeOthersRatings(actor: Actor, claim: { hasOwnReview: boolean }): boolean {
+  return claim.hasOwnReview || hasRole(actor, "EDITOR");
 }

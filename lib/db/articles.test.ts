@@ -21,7 +21,7 @@ const claimsOf = (articleId: string) =>
 describe("importArticle", () => {
   it("stores the article with its detected claims anchored to the exact words of the body", async () => {
     const input = importArticleSchema.parse({ title: "Jobs report", outlet: "Daily Wire", author: "A. Writer", url: "https://example.com/jobs", publishedAt: "2024-03-01", body: SAMPLE_BODY });
-    const result = await importArticle({ workspaceId: ws.id, userId: ws.users.editor }, input);
+    const result = await importArticle({ workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const }, input);
 
     const stored = await getDb().article.findFirstOrThrow({ where: { id: result.id } });
     expect(stored).toMatchObject({ workspaceId: ws.id, title: "Jobs report", outlet: "Daily Wire", author: "A. Writer", url: "https://example.com/jobs", body: SAMPLE_BODY, createdById: ws.users.editor });
@@ -99,7 +99,7 @@ describe("listArticles", () => {
 
     const [first, second] = await claimsOf(newer.id);
     if (!first || !second) throw new Error("expected two detected claims");
-    const ctx = { workspaceId: listed.id, userId: listed.users.editor };
+    const ctx = { workspaceId: listed.id, userId: listed.users.editor, origin: "WEB" as const };
     await changeClaimStatus(ctx, { claimId: first.id, status: "DISMISSED", version: first.version });
     const membership = await getMembership(listed.slug, listed.users.editor);
     if (!membership) throw new Error("editor is a member");

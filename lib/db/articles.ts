@@ -1,7 +1,7 @@
 import "server-only";
 import { detectClaims } from "@/lib/domain/detection/detect";
 import type { ImportArticleInput } from "@/lib/validation/article";
-import { recordEvent } from "./audit";
+import { recordEvent, type Ctx, type SystemCtx } from "./audit";
 import { getDb } from "./client";
 
 const articleSummarySelect = {
@@ -67,7 +67,7 @@ export async function findArticleWorkspaceSlug(articleId: string, userId: string
 export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
 
 /** Stores an article and the claims detected in it, in one transaction with its audit event. */
-export async function importArticle(ctx: { workspaceId: string; userId: string | null }, input: ImportArticleInput) {
+export async function importArticle(ctx: Ctx | SystemCtx, input: ImportArticleInput) {
   const detected = detectClaims(input.body);
   return getDb().$transaction(async (tx) => {
     const article = await tx.article.create({
@@ -102,6 +102,7 @@ export async function importArticle(ctx: { workspaceId: string; userId: string |
       action: "article.imported",
       entityType: "article",
       entityId: article.id,
+      articleId: article.id,
       after: { title: input.title, bodyLength: input.body.length, claimsDetected: detected.length },
     });
     return { id: article.id, claimCount: detected.length };

@@ -1,34 +1,57 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeKind, ChangeOrigin } from "@/lib/realtime/change";
+import { CHANGE_CHANNEL, encodeNotice } from "@/lib/realtime/change";
 import type { Tx } from "./client";
 
-/** Who is acting, and in which workspace: every lib/db write takes one. */
-export type Ctx = { workspaceId: string; userId: string };
+/** Who is acting, in which workspace, and through what: every lib/db write takes one. */
+export type Ctx = { workspaceId: string; userId: string; origin: ChangeOrigin };
+
+/** The command line and the seed act as nobody in particular. */
+export type SystemCtx = { workspaceId: string; userId: string | null; origin?: ChangeOrigin };
 
 type EventInput = {
-  action: string;
+  action: ChangeKind;
   entityType: "article" | "claim" | "source" | "review" | "decision" | "member";
   entityId: string;
+  /** Every change to an article or anything in it names the article: it is the feed's key. */
+  articleId?: string | null;
   claimId?: string | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;
 };
 
+// Namespace for the per-article advisory locks (the second key is the article id's hash).
+const ARTICLE_FEED_LOCK = 0x66656564; // "feed"
+
 /**
- * Appends to the audit trail. Call it inside the transaction that makes the change. A null
- * userId marks a change made by the system itself (seed, command line).
+ * Appends to the audit trail, which is also the change feed. Call it inside the transaction
+ * that makes the change: the event row, the claim's revision and the notification all commit
+ * with the change or not at all (PostgreSQL delivers NOTIFY only on commit).
+ *
+ * The per-article lock makes ids within an article grow in commit order: a transaction that
+ * took id 100 commits before another takes id 101 for the same article. Without it, a
+ * reader that has seen 101 could later miss 100, committed a moment after.
  */
-export async function recordEvent(tx: Tx, ctx: { workspaceId: string; userId: string | null }, event: EventInput): Promise<void> {
-  await tx.event.create({
+export async function recordEvent(tx: Tx, ctx: Ctx | SystemCtx, event: EventInput): Promise<bigint> {
+  const articleId = event.articleId ?? null;
+  if (articleId) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARTICLE_FEED_LOCK}::int, hashtext(${articleId}))`;
+  const { id } = await tx.event.create({
     data: {
       workspaceId: ctx.workspaceId,
       actorId: ctx.userId,
+      origin: ctx.origin ?? "SYSTEM",
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
+      articleId,
       claimId: event.claimId ?? null,
       before: event.before ?? undefined,
       after: event.after ?? undefined,
     },
+    select: { id: true },
   });
+  if (event.claimId) await tx.claim.updateMany({ where: { id: event.claimId, workspaceId: ctx.workspaceId }, data: { rev: id } });
+  await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${encodeNotice({ workspaceId: ctx.workspaceId, articleId, eventId: id })})`;
+  return id;
 }

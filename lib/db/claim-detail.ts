@@ -1,8 +1,32 @@
 import "server-only";
+import { canSeeOthersRatings, type Actor } from "@/lib/auth/policy";
 import { getDb } from "./client";
 
-/** Everything the claim panel shows, scoped to the workspace. */
-export async function getClaimDetail(workspaceId: string, claimId: string) {
+type ReviewRow = { id: string; rating: string; rationale: string; confidence: number | null; version: number; reviewerId: string; reviewer: { name: string }; updatedAt: Date };
+type EventRow = { id: bigint; action: string; before: unknown; after: unknown; createdAt: Date; actor: { name: string } | null };
+
+/** A review as this viewer may see it: someone else's rating stays hidden until the policy allows it. */
+export type VisibleReview = Omit<ReviewRow, "rating" | "rationale" | "confidence"> & { rating: string | null; rationale: string | null; confidence: number | null; hidden: boolean };
+
+/**
+ * Applies the independent-review rule to what leaves the database: hidden reviews lose their
+ * rating, rationale and confidence, and review events lose the before/after that carry ratings.
+ */
+export function redactForViewer(viewer: Actor, reviews: ReviewRow[], events: EventRow[]) {
+  const seesAll = canSeeOthersRatings(viewer, { hasOwnReview: reviews.some((r) => r.reviewerId === viewer.userId) });
+  const visibleReviews: VisibleReview[] = reviews.map((r) =>
+    seesAll || r.reviewerId === viewer.userId ? { ...r, hidden: false } : { ...r, rating: null, rationale: null, confidence: null, hidden: true },
+  );
+  const visibleEvents = events.map((e) => ({
+    ...e,
+    id: e.id.toString(),
+    ...(seesAll || !e.action.startsWith("review.") ? {} : { before: null, after: null }),
+  }));
+  return { reviews: visibleReviews, events: visibleEvents };
+}
+
+/** Everything the claim panel shows to this viewer, scoped to the workspace. */
+export async function getClaimDetail(workspaceId: string, claimId: string, viewer: Actor) {
   const db = getDb();
   const claim = await db.claim.findFirst({
     where: { id: claimId, workspaceId },
@@ -18,6 +42,7 @@ export async function getClaimDetail(workspaceId: string, claimId: string) {
       status: true,
       origin: true,
       version: true,
+      rev: true,
       createdAt: true,
       sources: {
         orderBy: { createdAt: "asc" },
@@ -39,7 +64,7 @@ export async function getClaimDetail(workspaceId: string, claimId: string) {
       },
       reviews: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, rating: true, rationale: true, confidence: true, reviewerId: true, reviewer: { select: { name: true } }, updatedAt: true },
+        select: { id: true, rating: true, rationale: true, confidence: true, version: true, reviewerId: true, reviewer: { select: { name: true } }, updatedAt: true },
       },
       decisions: {
         orderBy: { createdAt: "desc" },
@@ -54,7 +79,8 @@ export async function getClaimDetail(workspaceId: string, claimId: string) {
     take: 50,
     select: { id: true, action: true, after: true, before: true, createdAt: true, actor: { select: { name: true } } },
   });
-  return { ...claim, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  const { rev, reviews, ...rest } = claim;
+  return { ...rest, rev: Number(rev), ...redactForViewer(viewer, reviews, events) };
 }
 
 export type ClaimDetail = NonNullable<Awaited<ReturnType<typeof getClaimDetail>>>;

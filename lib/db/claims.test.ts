@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestArticle, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
+import { actingAs, createTestArticle, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
 import { changeClaimStatusSchema, createClaimSchema } from "@/lib/validation/claim";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus, createManualClaim, listClaimsForArticle, lockClaim, setClaimStatus } from "./claims";
@@ -13,7 +13,7 @@ beforeAll(async () => {
   [ws, other] = await createWorkspacePair();
 });
 
-const editor = () => ({ workspaceId: ws.id, userId: ws.users.editor });
+const editor = () => actingAs(ws, "editor");
 
 /** Everything a claim write could touch in a workspace, to prove a refused write changed nothing. */
 async function snapshot(workspaceId: string) {
@@ -26,7 +26,7 @@ async function snapshot(workspaceId: string) {
 }
 
 async function firstClaim(articleId: string) {
-  const claim = await getDb().claim.findFirst({ where: { articleId }, orderBy: { start: "asc" }, select: { id: true, status: true, version: true } });
+  const claim = await getDb().claim.findFirst({ where: { articleId }, orderBy: { start: "asc" }, select: { id: true, articleId: true, status: true, version: true } });
   if (!claim) throw new Error("expected a detected claim");
   return claim;
 }
@@ -38,7 +38,7 @@ describe("createManualClaim", () => {
     const article = await createTestArticle(ws.id, ws.users.editor);
     const start = SAMPLE_BODY.indexOf("unemployment") + 3; // "mployment…"
     const end = SAMPLE_BODY.indexOf("percent") + 3; // "…per"
-    const claim = await createManualClaim({ workspaceId: ws.id, userId: ws.users.reviewer }, createClaimSchema.parse({ articleId: article.id, start, end }));
+    const claim = await createManualClaim({ workspaceId: ws.id, userId: ws.users.reviewer, origin: "WEB" as const }, createClaimSchema.parse({ articleId: article.id, start, end }));
 
     expect(claim.quote).toBe("unemployment fell to 3.9 percent");
     const stored = await getDb().claim.findFirstOrThrow({ where: { id: claim.id } });

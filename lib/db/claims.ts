@@ -2,7 +2,7 @@ import "server-only";
 import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
 import { canTransition, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import type { ChangeClaimStatusInput, CreateClaimInput } from "@/lib/validation/claim";
+import { claimFormValues, type ChangeClaimStatusInput, type CreateClaimInput, type UpdateClaimInput } from "@/lib/validation/claim";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 
@@ -17,13 +17,16 @@ export type ClaimListItem = {
   status: ClaimStatus;
   origin: "DETECTED" | "MANUAL";
   version: number;
+  /** The id of the last change to the claim or anything on it; the newer copy wins. */
+  rev: number;
   sourceCount: number;
   publishedRating: string | null;
 };
 
-export async function listClaimsForArticle(workspaceId: string, articleId: string): Promise<ClaimListItem[]> {
+/** An article's claims in reading order; with `claimIds`, only those (the live feed's delta). */
+export async function listClaimsForArticle(workspaceId: string, articleId: string, claimIds?: string[]): Promise<ClaimListItem[]> {
   const rows = await getDb().claim.findMany({
-    where: { workspaceId, articleId },
+    where: { workspaceId, articleId, ...(claimIds ? { id: { in: claimIds } } : {}) },
     orderBy: [{ start: "asc" }, { end: "desc" }],
     select: {
       id: true,
@@ -36,15 +39,26 @@ export async function listClaimsForArticle(workspaceId: string, articleId: strin
       status: true,
       origin: true,
       version: true,
+      rev: true,
       _count: { select: { sources: true } },
       decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { rating: true } },
     },
   });
-  return rows.map(({ _count, decisions, ...claim }) => ({
+  return rows.map(({ _count, decisions, rev, ...claim }) => ({
     ...claim,
+    rev: Number(rev),
     sourceCount: _count.sources,
     publishedRating: decisions[0]?.rating ?? null,
   }));
+}
+
+/** The slug of the claim's workspace, if the user is a member there; null otherwise. */
+export async function findClaimWorkspaceSlug(claimId: string, userId: string): Promise<string | null> {
+  const row = await getDb().claim.findFirst({
+    where: { id: claimId, workspace: { memberships: { some: { userId } } } },
+    select: { workspace: { select: { slug: true } } },
+  });
+  return row?.workspace.slug ?? null;
 }
 
 /**
@@ -69,7 +83,7 @@ export async function lockClaim(tx: Tx, workspaceId: string, claimId: string) {
 export async function setClaimStatus(
   tx: Tx,
   ctx: Ctx,
-  claim: { id: string; status: ClaimStatus; version: number },
+  claim: { id: string; articleId: string; status: ClaimStatus; version: number },
   status: ClaimStatus,
   reason: string,
   expectedVersion?: number,
@@ -85,6 +99,7 @@ export async function setClaimStatus(
       action: "claim.status_changed",
       entityType: "claim",
       entityId: claim.id,
+      articleId: claim.articleId,
       claimId: claim.id,
       before: { status: claim.status },
       after: { status, reason },
@@ -96,6 +111,9 @@ export async function setClaimStatus(
 /** A reviewer's own claim from words they selected; the server re-reads the words from the body. */
 export async function createManualClaim(ctx: Ctx, input: CreateClaimInput) {
   return getDb().$transaction(async (tx) => {
+    // The article's row lock makes the duplicate check and the insert one step: twenty identical
+    // requests at once queue here, and all but the first find the claim already there.
+    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${input.articleId} AND "workspaceId" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
     const article = await tx.article.findFirst({ where: { id: input.articleId, workspaceId: ctx.workspaceId }, select: { id: true, body: true } });
     if (!article) throw notFound("That article");
     if (input.end > article.body.length) throw new AppError("INVALID_INPUT", "The selection is outside the article's text. Reload the page and select again.");
@@ -128,6 +146,7 @@ export async function createManualClaim(ctx: Ctx, input: CreateClaimInput) {
       action: "claim.created",
       entityType: "claim",
       entityId: claim.id,
+      articleId: article.id,
       claimId: claim.id,
       after: { quote: claim.quote, start: span.start, end: span.end },
     });
@@ -145,5 +164,22 @@ export async function changeClaimStatus(ctx: Ctx, input: ChangeClaimStatusInput)
     }
     await setClaimStatus(tx, ctx, claim, input.status, "triage", input.version);
     return { articleId: claim.articleId };
+  });
+}
+
+/**
+ * Rewords the statement as checked, or names the claimant. A published verdict was given on the
+ * words as they stand, so a published claim must be reopened first.
+ */
+export async function updateClaim(ctx: Ctx, input: UpdateClaimInput) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
+    const before = await tx.claim.findFirstOrThrow({ where: { id: claim.id, workspaceId: ctx.workspaceId }, select: { statement: true, claimant: true } });
+    if (claim.version !== input.version) throw conflict({ version: claim.version, fields: claimFormValues(before) });
+    if (claim.status === "PUBLISHED") throw new AppError("INVALID_INPUT", "This claim's verdict is published. Reopen the claim before changing its statement.");
+    const after = { statement: input.statement, claimant: input.claimant ?? null };
+    await tx.claim.update({ where: { id: claim.id }, data: { ...after, version: { increment: 1 } } });
+    await recordEvent(tx, ctx, { action: "claim.updated", entityType: "claim", entityId: claim.id, articleId: claim.articleId, claimId: claim.id, before, after });
+    return { articleId: claim.articleId, version: claim.version + 1 };
   });
 }

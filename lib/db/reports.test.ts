@@ -31,8 +31,8 @@ beforeAll(async () => {
     publishedAt: "2024-03-01",
     body: "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.\nThe U.S. Census Bureau reported that 41 million people lived in poverty last year.\nShe also said 12 factories reopened.",
   });
-  articleId = (await importArticle({ workspaceId: ws.id, userId: ws.users.editor }, input)).id;
-  const ctx = { workspaceId: ws.id, userId: ws.users.editor };
+  articleId = (await importArticle({ workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const }, input)).id;
+  const ctx = { workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const };
   const claims = await getDb().claim.findMany({ where: { articleId }, orderBy: { start: "asc" }, select: { id: true, version: true } });
   const [first, second] = claims;
   if (!first || !second) throw new Error("expected two detected claims");
@@ -108,7 +108,7 @@ describe("getArticleReport", () => {
     const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: id }, orderBy: { start: "asc" } });
     const membership = await getMembership(desk.slug, desk.users.editor);
     if (!membership) throw new Error("editor is a member");
-    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version: claim.version, rating: "half-true", summary: "Partly." }));
+    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version: claim.version, rating: "half-true", summary: "Partly." }));
     await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: "accurate", label: "Accurate" }] } });
 
     const report = await getArticleReport(desk.id, id);

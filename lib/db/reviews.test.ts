@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
-import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
+import { actingAs, createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
@@ -16,8 +16,8 @@ beforeAll(async () => {
   [ws, other] = await createWorkspacePair();
 });
 
-const reviewer = () => ({ workspaceId: ws.id, userId: ws.users.reviewer });
-const editor = () => ({ workspaceId: ws.id, userId: ws.users.editor });
+const reviewer = () => actingAs(ws, "reviewer");
+const editor = () => actingAs(ws, "editor");
 const scale = DEFAULT_RATING_SCALE;
 
 /** The workspace settings as a request would read them: fresh from the database. */
@@ -35,8 +35,8 @@ async function newClaim(workspace: TestWorkspace) {
 }
 
 const claimState = (id: string) => getDb().claim.findFirstOrThrow({ where: { id }, select: { status: true, version: true } });
-const review = (claimId: string, rating = "mostly-true", confidence = "2") =>
-  saveReviewSchema.parse({ claimId, rating, rationale: "BLS data shows 3.7 to 3.9 percent.", confidence });
+const review = (claimId: string, rating = "mostly-true", confidence = "2", version?: number) =>
+  saveReviewSchema.parse({ claimId, rating, rationale: "BLS data shows 3.7 to 3.9 percent.", confidence, version: version === undefined ? "" : String(version) });
 const decision = (claimId: string, version: number, rating = "mostly-true", summary = "Close to the official figure.") =>
   publishDecisionSchema.parse({ claimId, version, rating, summary });
 
@@ -65,7 +65,7 @@ describe("saveReview", () => {
   it("replaces the same reviewer's review instead of adding a second one", async () => {
     const claim = await newClaim(ws);
     const first = await saveReview(reviewer(), scale, review(claim.id));
-    const second = await saveReview(reviewer(), scale, review(claim.id, "false", "3"));
+    const second = await saveReview(reviewer(), scale, review(claim.id, "false", "3", first.version));
 
     expect(second.id).toBe(first.id);
     const rows = await getDb().review.findMany({ where: { claimId: claim.id } });
@@ -74,6 +74,23 @@ describe("saveReview", () => {
     expect(updated).toMatchObject({ before: { rating: "mostly-true", confidence: 2 }, after: { rating: "false", confidence: 3 } });
     // Already in review: the second save changes no status.
     expect(await getDb().event.count({ where: { claimId: claim.id, action: "claim.status_changed" } })).toBe(1);
+  });
+
+  it("refuses a save made from a stale copy of one's own review, with the current one to compare", async () => {
+    const claim = await newClaim(ws);
+    const first = await saveReview(reviewer(), scale, review(claim.id));
+    await saveReview(reviewer(), scale, review(claim.id, "false", "3", first.version)); // another tab
+    const before = await getDb().review.findMany({ where: { claimId: claim.id } });
+    const events = await getDb().event.count({ where: { claimId: claim.id } });
+
+    for (const stale of [review(claim.id, "true", "1", first.version), review(claim.id, "true", "1")]) {
+      await expect(saveReview(reviewer(), scale, stale)).rejects.toMatchObject({
+        code: "CONFLICT",
+        current: { version: 2, fields: { rating: "false", confidence: "3", rationale: "BLS data shows 3.7 to 3.9 percent." } },
+      });
+    }
+    expect(await getDb().review.findMany({ where: { claimId: claim.id } })).toEqual(before);
+    expect(await getDb().event.count({ where: { claimId: claim.id } })).toBe(events);
   });
 
   it("keeps separate reviews for separate reviewers", async () => {
@@ -88,7 +105,7 @@ describe("saveReview", () => {
   });
 
   it("saves every review when several people submit on the same claim at the same moment", async () => {
-    const admin = () => ({ workspaceId: ws.id, userId: ws.users.admin });
+    const admin = () => actingAs(ws, "admin");
     const article = await createTestArticle(ws.id, ws.users.editor);
     const claims = await getDb().claim.findMany({ where: { articleId: article.id }, select: { id: true, version: true } });
     const results = await Promise.allSettled(
@@ -162,7 +179,7 @@ describe("publishDecision", () => {
   it("is blocked until the claim has the desk's minimum number of sources", async () => {
     const desk = await createTestWorkspace();
     await getDb().workspace.update({ where: { id: desk.id }, data: { minSourcesToPublish: 2 } });
-    const ctx = { workspaceId: desk.id, userId: desk.users.editor };
+    const ctx = { workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const };
     const claim = await newClaim(desk);
     const source = (title: string) => createSourceSchema.parse({ claimId: claim.id, url: "https://example.org/data", title, kind: "PRIMARY_DATA", stance: "SUPPORTS" });
     await createSource(ctx, source("One"));

@@ -1,8 +1,8 @@
 import "server-only";
 import { findRating, type Rating } from "@/lib/domain/rating-scale";
 import { publishBlocker, statusAfter } from "@/lib/domain/workflow";
-import { AppError } from "@/lib/errors";
-import type { PublishDecisionInput, SaveReviewInput } from "@/lib/validation/review";
+import { AppError, conflict } from "@/lib/errors";
+import { reviewFormValues, type PublishDecisionInput, type SaveReviewInput } from "@/lib/validation/review";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
@@ -13,33 +13,38 @@ function requireRating(scale: readonly Rating[], key: string): void {
   }
 }
 
-/** Creates or replaces the caller's own review of a claim. */
+/**
+ * Creates or replaces the caller's own review of a claim. `input.version` is the version of
+ * their review they started from: a review saved meanwhile (in another tab) is a CONFLICT.
+ */
 export async function saveReview(ctx: Ctx, scale: readonly Rating[], input: SaveReviewInput) {
   requireRating(scale, input.rating);
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     const before = await tx.review.findFirst({
       where: { claimId: claim.id, reviewerId: ctx.userId, workspaceId: ctx.workspaceId },
-      select: { rating: true, confidence: true },
+      select: { rating: true, rationale: true, confidence: true, version: true },
     });
+    if (before && before.version !== input.version) throw conflict({ version: before.version, fields: reviewFormValues(before) });
     const data = { rating: input.rating, rationale: input.rationale, confidence: input.confidence };
     const review = await tx.review.upsert({
       where: { claimId_reviewerId: { claimId: claim.id, reviewerId: ctx.userId } },
       create: { ...data, workspaceId: ctx.workspaceId, claimId: claim.id, reviewerId: ctx.userId },
       update: { ...data, version: { increment: 1 } },
-      select: { id: true },
+      select: { id: true, version: true },
     });
     await recordEvent(tx, ctx, {
       action: before ? "review.updated" : "review.submitted",
       entityType: "review",
       entityId: review.id,
+      articleId: claim.articleId,
       claimId: claim.id,
-      before: before ?? null,
+      before: before ? { rating: before.rating, confidence: before.confidence } : null,
       after: { rating: input.rating, confidence: input.confidence },
     });
     const next = statusAfter("review-submitted", claim.status);
     if (next !== claim.status) await setClaimStatus(tx, ctx, claim, next, "review submitted");
-    return { id: review.id, articleId: claim.articleId };
+    return { id: review.id, articleId: claim.articleId, version: review.version };
   });
 }
 
@@ -64,6 +69,7 @@ export async function publishDecision(ctx: Ctx, workspace: { ratingScale: readon
       action: previous ? "decision.corrected" : "decision.published",
       entityType: "decision",
       entityId: decision.id,
+      articleId: claim.articleId,
       claimId: claim.id,
       before: previous ?? null,
       after: { rating: input.rating, summary: input.summary },

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestArticle, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
+import { actingAs, createTestArticle, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { createSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";
@@ -12,7 +12,7 @@ beforeAll(async () => {
   [ws, other] = await createWorkspacePair();
 });
 
-const reviewer = () => ({ workspaceId: ws.id, userId: ws.users.reviewer });
+const reviewer = () => actingAs(ws, "reviewer");
 
 const sourceInput = (claimId: string, overrides: Record<string, string> = {}) =>
   createSourceSchema.parse({
@@ -87,7 +87,7 @@ describe("createSource", () => {
 
   it("does not revive a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus({ workspaceId: ws.id, userId: ws.users.editor }, { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await changeClaimStatus({ workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const }, { claimId: claim.id, status: "DISMISSED", version: claim.version });
     await createSource(reviewer(), sourceInput(claim.id));
     expect((await getDb().claim.findFirstOrThrow({ where: { id: claim.id } })).status).toBe("DISMISSED");
   });
@@ -109,7 +109,7 @@ describe("updateSource", () => {
     const input = updateSourceSchema.parse({ sourceId: id, version: 1, url: "https://www.census.gov/poverty", title: "Poverty report", kind: "OFFICIAL_RECORD", stance: "REFUTES", publisher: "", quotation: "" });
     const result = await updateSource(reviewer(), input);
 
-    expect(result).toEqual({ id, articleId: claim.articleId });
+    expect(result).toEqual({ id, articleId: claim.articleId, version: 2 });
     const stored = await getDb().source.findFirstOrThrow({ where: { id } });
     expect(stored).toMatchObject({ url: "https://www.census.gov/poverty", title: "Poverty report", kind: "OFFICIAL_RECORD", stance: "REFUTES", publisher: null, quotation: null, publishedAt: null, version: 2 });
     const event = await getDb().event.findFirstOrThrow({ where: { entityId: id, action: "source.updated" } });
@@ -127,14 +127,17 @@ describe("updateSource", () => {
     const base = { sourceId: id, url: "https://example.org/a", kind: "OTHER", stance: "CONTEXT" };
     await updateSource(reviewer(), updateSourceSchema.parse({ ...base, version: 1, title: "First edit" }));
     const before = await snapshot(ws.id);
-    await expect(updateSource(reviewer(), updateSourceSchema.parse({ ...base, version: 1, title: "Second edit" }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateSource(reviewer(), updateSourceSchema.parse({ ...base, version: 1, title: "Second edit" }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      current: { version: 2, fields: { url: "https://example.org/a", title: "First edit", kind: "OTHER", stance: "CONTEXT", publisher: "", quotation: "", publishedAt: "", accessedAt: "" } },
+    });
     expect(await snapshot(ws.id)).toEqual(before);
     expect((await getDb().source.findFirstOrThrow({ where: { id } })).title).toBe("First edit");
   });
 
   it("treats another workspace's source, or an unknown one, as not found", async () => {
     const theirClaim = await newClaim(other);
-    const theirs = await createSource({ workspaceId: other.id, userId: other.users.reviewer }, sourceInput(theirClaim.id));
+    const theirs = await createSource({ workspaceId: other.id, userId: other.users.reviewer, origin: "WEB" as const }, sourceInput(theirClaim.id));
     const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
     const edit = { version: 1, url: "https://evil.example", title: "Hijacked", kind: "OTHER", stance: "CONTEXT" };
     await expect(updateSource(reviewer(), updateSourceSchema.parse({ ...edit, sourceId: theirs.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -156,7 +159,7 @@ describe("deleteSource", () => {
 
   it("treats another workspace's source, or an unknown one, as not found", async () => {
     const theirClaim = await newClaim(other);
-    const theirs = await createSource({ workspaceId: other.id, userId: other.users.reviewer }, sourceInput(theirClaim.id));
+    const theirs = await createSource({ workspaceId: other.id, userId: other.users.reviewer, origin: "WEB" as const }, sourceInput(theirClaim.id));
     const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
     await expect(deleteSource(reviewer(), theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(deleteSource(reviewer(), "no-such-source")).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { statusAfter } from "@/lib/domain/workflow";
 import { conflict, notFound } from "@/lib/errors";
-import type { CreateSourceInput, SourceFields, UpdateSourceInput } from "@/lib/validation/source";
+import { sourceFormValues, type CreateSourceInput, type SourceFields, type UpdateSourceInput } from "@/lib/validation/source";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
@@ -33,54 +33,71 @@ export async function createSource(ctx: Ctx, input: CreateSourceInput) {
       data: { ...data, workspaceId: ctx.workspaceId, claimId: claim.id, addedById: ctx.userId },
       select: { id: true },
     });
-    await recordEvent(tx, ctx, { action: "source.added", entityType: "source", entityId: source.id, claimId: claim.id, after: auditView(data) });
+    await recordEvent(tx, ctx, { action: "source.added", entityType: "source", entityId: source.id, articleId: claim.articleId, claimId: claim.id, after: auditView(data) });
     const next = statusAfter("source-added", claim.status);
     if (next !== claim.status) await setClaimStatus(tx, ctx, claim, next, "source added");
     return { id: source.id, articleId: claim.articleId };
   });
 }
 
-async function findSource(tx: Tx, workspaceId: string, sourceId: string) {
-  const source = await tx.source.findFirst({
-    where: { id: sourceId, workspaceId },
-    select: { id: true, claimId: true, version: true, url: true, title: true, kind: true, stance: true, claim: { select: { articleId: true } } },
-  });
+const sourceSelect = {
+  id: true,
+  claimId: true,
+  version: true,
+  url: true,
+  title: true,
+  publisher: true,
+  kind: true,
+  stance: true,
+  quotation: true,
+  publishedAt: true,
+  accessedAt: true,
+} as const;
+
+/**
+ * Locks the source's claim, then reads the source: two people removing or editing one source
+ * at once queue on the claim, and the second finds the first one's result instead of failing.
+ */
+async function lockSource(tx: Tx, workspaceId: string, sourceId: string) {
+  const found = await tx.source.findFirst({ where: { id: sourceId, workspaceId }, select: { claimId: true } });
+  if (!found) throw notFound("That source");
+  const claim = await lockClaim(tx, workspaceId, found.claimId);
+  const source = await tx.source.findFirst({ where: { id: sourceId, workspaceId }, select: sourceSelect });
   if (!source) throw notFound("That source");
-  return source;
+  return { source, articleId: claim.articleId };
 }
 
 export async function updateSource(ctx: Ctx, input: UpdateSourceInput) {
   return getDb().$transaction(async (tx) => {
-    const before = await findSource(tx, ctx.workspaceId, input.sourceId);
+    const { source: before, articleId } = await lockSource(tx, ctx.workspaceId, input.sourceId);
+    if (before.version !== input.version) throw conflict({ version: before.version, fields: sourceFormValues(before) });
     const data = sourceData(input);
-    const updated = await tx.source.updateMany({
-      where: { id: before.id, workspaceId: ctx.workspaceId, version: input.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (updated.count === 0) throw conflict();
+    await tx.source.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } });
     await recordEvent(tx, ctx, {
       action: "source.updated",
       entityType: "source",
       entityId: before.id,
+      articleId,
       claimId: before.claimId,
       before: auditView(before),
       after: auditView(data),
     });
-    return { id: before.id, articleId: before.claim.articleId };
+    return { id: before.id, articleId, version: before.version + 1 };
   });
 }
 
 export async function deleteSource(ctx: Ctx, sourceId: string) {
   return getDb().$transaction(async (tx) => {
-    const before = await findSource(tx, ctx.workspaceId, sourceId);
+    const { source: before, articleId } = await lockSource(tx, ctx.workspaceId, sourceId);
     await tx.source.delete({ where: { id: before.id } });
     await recordEvent(tx, ctx, {
       action: "source.removed",
       entityType: "source",
       entityId: before.id,
+      articleId,
       claimId: before.claimId,
       before: auditView(before),
     });
-    return { articleId: before.claim.articleId };
+    return { articleId };
   });
 }

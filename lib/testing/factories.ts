@@ -44,3 +44,6 @@ export async function createTestArticle(workspaceId: string, userId: string | nu
   const input = importArticleSchema.parse({ title: `Article ${unique()}`, outlet: "Test Wire", body });
   return importArticle({ workspaceId, userId }, input);
 }
+
+/** The context a lib/db write gets when this member acts through the web UI. */
+export const actingAs = (workspace: TestWorkspace, role: Lowercase<Role>) => ({ workspaceId: workspace.id, userId: workspace.users[role], origin: "WEB" as const });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "@/lib/domain/workflow";
-import { id, version } from "./fields";
+import { MAX_NAME, id, optionalText, requiredText, version } from "./fields";
 
 export const createClaimSchema = z
   .object({
@@ -16,5 +16,17 @@ export const changeClaimStatusSchema = z.object({
   version,
 });
 
+/** The statement as checked and who made it; the quote in the article never changes here. */
+export const updateClaimSchema = z.object({
+  claimId: id("claim"),
+  version,
+  statement: requiredText("Statement", 2000),
+  claimant: optionalText("Claimant", MAX_NAME),
+});
+
+/** A claim's editable fields as its form shows them (the conflict view compares these). */
+export const claimFormValues = (claim: { statement: string; claimant: string | null }) => ({ statement: claim.statement, claimant: claim.claimant ?? "" });
+
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 export type ChangeClaimStatusInput = z.infer<typeof changeClaimStatusSchema>;

@@ -8,6 +8,14 @@ export const saveReviewSchema = z.object({
   rating: z.string({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
   rationale: requiredText("Rationale", 10_000),
   confidence: z.coerce.number({ error: "Choose your confidence." }).int().min(1, "Choose your confidence.").max(3),
+  // The version of your own review you started from; absent for a first review.
+  version: z.preprocess((v) => (v === "" ? undefined : v), version.optional()),
+});
+
+export const reviewFormValues = (review: { rating: string; rationale: string; confidence: number | null }) => ({
+  rating: review.rating,
+  rationale: review.rationale,
+  confidence: review.confidence === null ? "" : String(review.confidence),
 });
 
 export const publishDecisionSchema = z.object({

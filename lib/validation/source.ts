@@ -37,3 +37,26 @@ export const deleteSourceSchema = z.object({ sourceId: id("source") });
 export type SourceFields = z.infer<z.ZodObject<typeof sourceFields>>;
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
+
+const dateValue = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** A source's fields as its form shows them (the conflict view compares these). */
+export const sourceFormValues = (s: {
+  url: string;
+  title: string;
+  publisher: string | null;
+  kind: string;
+  stance: string;
+  quotation: string | null;
+  publishedAt: Date | null;
+  accessedAt: Date | null;
+}) => ({
+  url: s.url,
+  title: s.title,
+  publisher: s.publisher ?? "",
+  kind: s.kind,
+  stance: s.stance,
+  quotation: s.quotation ?? "",
+  publishedAt: dateValue(s.publishedAt),
+  accessedAt: dateValue(s.accessedAt),
+});

@@ -4,8 +4,8 @@ import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
 import { importArticle } from "@/lib/db/articles";
 import { importArticleSchema } from "@/lib/validation/article";
 
-export const importArticleAction = workspaceAction({ schema: importArticleSchema, action: "article:import" }, async (input, member) => {
-  const article = await importArticle({ workspaceId: member.workspace.id, userId: member.user.id }, input);
+export const importArticleAction = workspaceAction({ schema: importArticleSchema, action: "article:import" }, async (input, member, ctx) => {
+  const article = await importArticle(ctx, input);
   return {
     message: `Imported with ${article.claimCount} claims detected.`,
     revalidate: `/w/${member.workspace.slug}`,
