@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
-import { segmentBody } from "@/lib/domain/segments";
+import { segmentBody, type Paragraph } from "@/lib/domain/segments";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+import { useLiveArticle } from "./live-article";
 
-type MarkClaim = { id: string; start: number; end: number; status: ClaimStatus };
 type Selection = { start: number; end: number; top: number; left: number };
 
 /**
@@ -29,28 +29,84 @@ function bodyOffset(root: HTMLElement, node: Node, offset: number): number | nul
   return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;
 }
 
+/** Where a claim opens: the article's address with the claim and the list's filter. */
+export function claimHref(base: string, claimId: string, filter: string | null): string {
+  const search = new URLSearchParams({ claim: claimId, ...(filter ? { status: filter } : {}) });
+  return `${base}?${search}`;
+}
+
+/**
+ * One paragraph of the article. Memoized on its runs and on the statuses of the claims in it,
+ * so a live change re-renders only the paragraphs it touches, even in a very long article.
+ */
+const ArticleParagraph = memo(function ArticleParagraph({ body, paragraph, statuses, selectedId, hrefOf }: {
+  body: string;
+  paragraph: Paragraph;
+  /** "id=STATUS" for each claim in the paragraph: its identity changes only when they do. */
+  statuses: string;
+  selectedId: string | null;
+  hrefOf: (claimId: string) => string;
+}) {
+  const statusOf = new Map(statuses.split(",").map((pair) => pair.split("=") as [string, ClaimStatus]));
+  return (
+    <p>
+      {paragraph.runs.map((run) => {
+        const text = body.slice(run.start, run.end);
+        if (!run.claimId) return <span key={run.start} data-offset={run.start}>{text}</span>;
+        const status = statusOf.get(run.claimId) ?? "DETECTED";
+        return (
+          <Link
+            key={run.start}
+            href={hrefOf(run.claimId)}
+            scroll={false}
+            className="claim-mark"
+            data-status={status}
+            data-claim-id={run.claimId}
+            aria-current={run.claimId === selectedId ? "true" : undefined}
+            data-first={run.isClaimStart ? "" : undefined}
+            title={`Claim · ${STATUS_LABELS[status]}`}
+            // Dragging across a claim selects its words instead of dragging the link, and
+            // letting go after a selection does not open the claim.
+            draggable={false}
+            onClick={(event) => {
+              if (!window.getSelection()?.isCollapsed) event.preventDefault();
+            }}
+          >
+            {run.isClaimStart ? <span className="sr-only select-none">Claim, {STATUS_LABELS[status]}: </span> : null}
+            <span data-offset={run.start}>{text}</span>
+          </Link>
+        );
+      })}
+    </p>
+  );
+});
+
 export function ArticleText({
   articleId,
   body,
-  claims,
-  selectedId,
-  hrefFor,
+  base,
+  filter,
   createClaim,
 }: {
   articleId: string;
   body: string;
-  claims: MarkClaim[];
-  selectedId: string | null;
-  hrefFor: Record<string, string>;
+  /** The article's address; claim links add `?claim=…`. */
+  base: string;
+  filter: string | null;
   createClaim: ((previous: ActionResult | null, formData: FormData) => Promise<ActionResult>) | null;
 }) {
+  const { claims, selectedClaimId: selectedId } = useLiveArticle();
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hrefOf = useCallback((claimId: string) => claimHref(base, claimId, filter), [base, filter]);
+  // The runs depend only on where claims are, not on their statuses: cut the text again only
+  // when a claim is added or moved, or another one is selected.
+  const spansKey = claims.map((c) => `${c.id}:${c.start}:${c.end}`).join("|");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the spans, not the array
+  const paragraphs = useMemo(() => segmentBody(body, claims, selectedId), [body, spansKey, selectedId]);
   const statusOf = useMemo(() => new Map(claims.map((c) => [c.id, c.status])), [claims]);
-  // Selections re-render this component often; the article's runs only change with its claims.
-  const paragraphs = useMemo(() => segmentBody(body, claims, selectedId), [body, claims, selectedId]);
 
   const readSelection = useCallback(() => {
     const root = container.current;
@@ -90,35 +146,14 @@ export function ArticleText({
     <div ref={container} className="relative">
       <div className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&>p+p]:mt-5" data-testid="article-body">
         {paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>
-            {paragraph.runs.map((run) => {
-              const text = body.slice(run.start, run.end);
-              if (!run.claimId) return <span key={run.start} data-offset={run.start}>{text}</span>;
-              const status = statusOf.get(run.claimId) ?? "DETECTED";
-              return (
-                <Link
-                  key={run.start}
-                  href={hrefFor[run.claimId] ?? "#"}
-                  scroll={false}
-                  className="claim-mark"
-                  data-status={status}
-                  data-claim-id={run.claimId}
-                  aria-current={run.claimId === selectedId ? "true" : undefined}
-                  data-first={run.isClaimStart ? "" : undefined}
-                  title={`Claim · ${STATUS_LABELS[status]}`}
-                  // Dragging across a claim selects its words instead of dragging the link, and
-                  // letting go after a selection does not open the claim.
-                  draggable={false}
-                  onClick={(event) => {
-                    if (!window.getSelection()?.isCollapsed) event.preventDefault();
-                  }}
-                >
-                  {run.isClaimStart ? <span className="sr-only select-none">Claim, {STATUS_LABELS[status]}: </span> : null}
-                  <span data-offset={run.start}>{text}</span>
-                </Link>
-              );
-            })}
-          </p>
+          <ArticleParagraph
+            key={paragraph.start}
+            body={body}
+            paragraph={paragraph}
+            statuses={[...new Set(paragraph.runs.flatMap((r) => (r.claimId ? [r.claimId] : [])))].map((id) => `${id}=${statusOf.get(id) ?? "DETECTED"}`).join(",")}
+            selectedId={selectedId}
+            hrefOf={hrefOf}
+          />
         ))}
       </div>
       {createClaim && selection ? (

@@ -31,12 +31,9 @@ type SourceValues = {
 /** Adds a source to a claim, or edits one when `source` is given. */
 export function SourceForm({ action, claimId, source }: { action: FormAction; claimId?: string; source?: SourceValues }) {
   return (
-    <ActionForm action={action} submitLabel={source ? "Save source" : "Add source"} resetOnSuccess={!source}>
+    <ActionForm action={action} submitLabel={source ? "Save source" : "Add source"} resetOnSuccess={!source} version={source?.version}>
       {source ? (
-        <>
-          <input type="hidden" name="sourceId" value={source.id} />
-          <input type="hidden" name="version" value={source.version} />
-        </>
+        <input type="hidden" name="sourceId" value={source.id} />
       ) : (
         <input type="hidden" name="claimId" value={claimId} />
       )}
@@ -65,9 +62,9 @@ export function DeleteSourceForm({ action, sourceId }: { action: FormAction; sou
   );
 }
 
-export function ReviewForm({ action, claimId, scale, review }: { action: FormAction; claimId: string; scale: readonly Rating[]; review?: { rating: string; rationale: string; confidence: number | null } }) {
+export function ReviewForm({ action, claimId, scale, review }: { action: FormAction; claimId: string; scale: readonly Rating[]; review?: { rating: string; rationale: string; confidence: number | null; version: number } }) {
   return (
-    <ActionForm action={action} submitLabel={review ? "Update my review" : "Submit my review"}>
+    <ActionForm action={action} submitLabel={review ? "Update my review" : "Submit my review"} version={review?.version}>
       <input type="hidden" name="claimId" value={claimId} />
       <FormErrors names={["claimId"]} />
       <div className="grid grid-cols-2 gap-3">
@@ -81,9 +78,8 @@ export function ReviewForm({ action, claimId, scale, review }: { action: FormAct
 
 export function DecisionForm({ action, claimId, version, scale, correcting }: { action: FormAction; claimId: string; version: number; scale: readonly Rating[]; correcting: boolean }) {
   return (
-    <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…" resetOnSuccess>
+    <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…" resetOnSuccess version={version}>
       <input type="hidden" name="claimId" value={claimId} />
-      <input type="hidden" name="version" value={version} />
       <FormErrors names={["claimId", "version"]} />
       <SelectField name="rating" label="Verdict" required options={ratingOptions(scale)} placeholder="Choose…" />
       <TextAreaField name="summary" label="Summary for readers" required rows={4} />
@@ -93,10 +89,21 @@ export function DecisionForm({ action, claimId, version, scale, correcting }: { 
 
 export function StatusForm({ action, claimId, version, status, label }: { action: FormAction; claimId: string; version: number; status: string; label: string }) {
   return (
-    <ActionForm action={action} submitLabel={label} pendingLabel="Moving…" variant="secondary" className="flex flex-wrap items-center gap-2">
+    <ActionForm action={action} submitLabel={label} pendingLabel="Moving…" variant="secondary" className="flex flex-wrap items-center gap-2" version={version}>
       <input type="hidden" name="claimId" value={claimId} />
-      <input type="hidden" name="version" value={version} />
       <input type="hidden" name="status" value={status} />
+    </ActionForm>
+  );
+}
+
+/** The statement as checked (the article's words stay as they are) and who made the claim. */
+export function ClaimEditForm({ action, claim }: { action: FormAction; claim: { id: string; version: number; statement: string; claimant: string | null } }) {
+  return (
+    <ActionForm action={action} submitLabel="Save claim" version={claim.version}>
+      <input type="hidden" name="claimId" value={claim.id} />
+      <FormErrors names={["claimId", "version"]} />
+      <TextAreaField name="statement" label="Statement as checked" required rows={3} defaultValue={claim.statement} hint="Reword it so it can be checked on its own; the quote in the article does not change." />
+      <TextField name="claimant" label="Claimant" defaultValue={claim.claimant ?? undefined} maxLength={200} />
     </ActionForm>
   );
 }

@@ -8,14 +8,16 @@ import { allowedTransitions, TRANSITION_LABELS } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
-import { DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
+import { ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
 import { describeEvent } from "./event-text";
 import { FocusOnOpen } from "./focus-on-open";
+import { ActivityZone, ClaimPresence } from "./presence";
 import { StatusBadge } from "./status-badge";
 import { Disclosure } from "../ui/disclosure";
 
 export type ClaimActions = {
   changeStatus: FormAction;
+  updateClaim: FormAction;
   createSource: FormAction;
   updateSource: FormAction;
   deleteSource: FormAction;
@@ -38,9 +40,8 @@ function Section({ title, count, children }: { title: string; count?: number; ch
 export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimDetail; member: Member; actions: ClaimActions; position: { index: number; total: number; prevHref: string | null; nextHref: string | null; closeHref: string } }) {
   const { actor, workspace } = member;
   const scale = workspace.ratingScale;
-  const mine = claim.reviews.find((r) => r.reviewerId === actor.userId);
-  // Independent reviews: a reviewer sees colleagues' ratings only once their own is in.
-  const seesAllRatings = Boolean(mine) || can(actor, "decision:publish");
+  const own = claim.reviews.find((r) => r.reviewerId === actor.userId);
+  const mine = own && own.rating !== null && own.rationale !== null ? { rating: own.rating, rationale: own.rationale, confidence: own.confidence, version: own.version } : undefined;
   const latest = claim.decisions[0];
 
   return (
@@ -63,6 +64,14 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
         <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
         <FocusOnOpen targetId="claim-heading" />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
+        <ClaimPresence claimId={claim.id} />
+        {can(actor, "claim:edit") && claim.status !== "PUBLISHED" ? (
+          <ActivityZone activity="claim">
+            <Disclosure summary="Edit the statement">
+              <ClaimEditForm action={actions.updateClaim} claim={claim} />
+            </Disclosure>
+          </ActivityZone>
+        ) : null}
         {can(actor, "claim:triage") && allowedTransitions(claim.status).length > 0 ? (
           <div className="flex flex-wrap gap-2">
             {allowedTransitions(claim.status).map((status) => (
@@ -116,9 +125,11 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
               <p className="mt-1 text-xs text-muted">Added by {s.addedBy?.name ?? "a former member"}</p>
               <div className="mt-2 space-y-2 empty:hidden">
                 {can(actor, "source:update", { ownerId: s.addedById }) ? (
-                  <Disclosure summary="Edit source">
-                    <SourceForm action={actions.updateSource} source={s} />
-                  </Disclosure>
+                  <ActivityZone activity="source">
+                    <Disclosure summary="Edit source">
+                      <SourceForm action={actions.updateSource} source={s} />
+                    </Disclosure>
+                  </ActivityZone>
                 ) : null}
                 {can(actor, "source:delete", { ownerId: s.addedById }) ? <DeleteSourceForm action={actions.deleteSource} sourceId={s.id} /> : null}
               </div>
@@ -126,9 +137,11 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
           ))}
         </ul>
         {can(actor, "source:create") ? (
-          <Disclosure summary="Add a source" initiallyOpen={claim.sources.length === 0}>
-            <SourceForm action={actions.createSource} claimId={claim.id} />
-          </Disclosure>
+          <ActivityZone activity="source">
+            <Disclosure summary="Add a source" initiallyOpen={claim.sources.length === 0}>
+              <SourceForm action={actions.createSource} claimId={claim.id} />
+            </Disclosure>
+          </ActivityZone>
         ) : null}
       </Section>
 
@@ -139,20 +152,22 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
             <li key={r.id} className="rounded-md border border-rule p-3 text-sm">
               <p>
                 <span className="font-medium">{r.reviewerId === actor.userId ? "You" : r.reviewer.name}</span>
-                {seesAllRatings || r.reviewerId === actor.userId ? (
+                {!r.hidden && r.rating !== null ? (
                   <>: <span className="font-semibold">{ratingLabel(scale, r.rating)}</span>{r.confidence ? <span className="text-muted"> · {CONFIDENCE_LABELS[r.confidence]} confidence</span> : null}</>
                 ) : (
                   <span className="text-muted">: rating hidden until you submit your own review</span>
                 )}
               </p>
-              {seesAllRatings || r.reviewerId === actor.userId ? <p className="mt-1 whitespace-pre-line">{r.rationale}</p> : null}
+              {r.rationale !== null ? <p className="mt-1 whitespace-pre-line">{r.rationale}</p> : null}
             </li>
           ))}
         </ul>
         {can(actor, "review:write") ? (
-          <Disclosure summary={mine ? "Update my review" : "Write my review"}>
-            <ReviewForm action={actions.saveReview} claimId={claim.id} scale={scale} review={mine} />
-          </Disclosure>
+          <ActivityZone activity="review">
+            <Disclosure summary={mine ? "Update my review" : "Write my review"}>
+              <ReviewForm action={actions.saveReview} claimId={claim.id} scale={scale} review={mine} />
+            </Disclosure>
+          </ActivityZone>
         ) : null}
       </Section>
 

@@ -18,6 +18,8 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
   switch (event.action) {
     case "claim.created":
       return `${who} created this claim`;
+    case "claim.updated":
+      return `${who} reworded the claim`;
     case "claim.status_changed":
       return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}`;
     case "source.added":

@@ -2,33 +2,36 @@
 
 import { authorize } from "@/lib/auth/guards";
 import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
-import { changeClaimStatus, createManualClaim } from "@/lib/db/claims";
+import { changeClaimStatus, createManualClaim, updateClaim } from "@/lib/db/claims";
 import { publishDecision, saveReview } from "@/lib/db/reviews";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/db/sources";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
-import { changeClaimStatusSchema, createClaimSchema } from "@/lib/validation/claim";
+import { changeClaimStatusSchema, createClaimSchema, updateClaimSchema } from "@/lib/validation/claim";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 
 // Thin: each action names its schema and policy action; the wrapper authenticates, validates and
 // authorizes; lib/db does the work in a transaction with its audit event.
 
-const ctxOf = (member: { workspace: { id: string }; user: { id: string } }) => ({ workspaceId: member.workspace.id, userId: member.user.id });
-
-export const createClaimAction = workspaceAction({ schema: createClaimSchema, action: "claim:create" }, async (input, member) => {
-  const claim = await createManualClaim(ctxOf(member), input);
+export const createClaimAction = workspaceAction({ schema: createClaimSchema, action: "claim:create" }, async (input, member, ctx) => {
+  const claim = await createManualClaim(ctx, input);
   const path = articlePath(member.workspace.slug, input.articleId);
   return { message: "Claim added.", revalidate: path, redirectTo: `${path}?claim=${claim.id}` };
 });
 
-export const changeClaimStatusAction = workspaceAction({ schema: changeClaimStatusSchema, action: "claim:triage" }, async (input, member) => {
-  const { articleId } = await changeClaimStatus(ctxOf(member), input);
+export const changeClaimStatusAction = workspaceAction({ schema: changeClaimStatusSchema, action: "claim:triage" }, async (input, member, ctx) => {
+  const { articleId } = await changeClaimStatus(ctx, input);
   return { message: `Moved to ${STATUS_LABELS[input.status].toLowerCase()}.`, revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-export const createSourceAction = workspaceAction({ schema: createSourceSchema, action: "source:create" }, async (input, member) => {
-  const { articleId } = await createSource(ctxOf(member), input);
+export const updateClaimAction = workspaceAction({ schema: updateClaimSchema, action: "claim:edit" }, async (input, member, ctx) => {
+  const { articleId } = await updateClaim(ctx, input);
+  return { message: "Claim saved.", revalidate: articlePath(member.workspace.slug, articleId) };
+});
+
+export const createSourceAction = workspaceAction({ schema: createSourceSchema, action: "source:create" }, async (input, member, ctx) => {
+  const { articleId } = await createSource(ctx, input);
   return { message: "Source added.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
@@ -38,24 +41,24 @@ async function authorizeSourceChange(member: Parameters<typeof authorize>[0], so
   authorize(member, action, { ownerId: source.addedById });
 }
 
-export const updateSourceAction = workspaceAction({ schema: updateSourceSchema, action: "source:update" }, async (input, member) => {
+export const updateSourceAction = workspaceAction({ schema: updateSourceSchema, action: "source:update" }, async (input, member, ctx) => {
   await authorizeSourceChange(member, input.sourceId, "source:update");
-  const { articleId } = await updateSource(ctxOf(member), input);
+  const { articleId } = await updateSource(ctx, input);
   return { message: "Source saved.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-export const deleteSourceAction = workspaceAction({ schema: deleteSourceSchema, action: "source:delete" }, async (input, member) => {
+export const deleteSourceAction = workspaceAction({ schema: deleteSourceSchema, action: "source:delete" }, async (input, member, ctx) => {
   await authorizeSourceChange(member, input.sourceId, "source:delete");
-  const { articleId } = await deleteSource(ctxOf(member), input.sourceId);
+  const { articleId } = await deleteSource(ctx, input.sourceId);
   return { message: "Source removed.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-export const saveReviewAction = workspaceAction({ schema: saveReviewSchema, action: "review:write" }, async (input, member) => {
-  const { articleId } = await saveReview(ctxOf(member), member.workspace.ratingScale, input);
+export const saveReviewAction = workspaceAction({ schema: saveReviewSchema, action: "review:write" }, async (input, member, ctx) => {
+  const { articleId } = await saveReview(ctx, member.workspace.ratingScale, input);
   return { message: "Your review is saved.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-export const publishDecisionAction = workspaceAction({ schema: publishDecisionSchema, action: "decision:publish" }, async (input, member) => {
-  const { articleId } = await publishDecision(ctxOf(member), member.workspace, input);
+export const publishDecisionAction = workspaceAction({ schema: publishDecisionSchema, action: "decision:publish" }, async (input, member, ctx) => {
+  const { articleId } = await publishDecision(ctx, member.workspace, input);
   return { message: "Verdict published.", revalidate: articlePath(member.workspace.slug, articleId) };
 });

@@ -7,18 +7,22 @@ import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
 import { ClaimList } from "@/components/article/claim-list";
 import { ClaimPanel } from "@/components/article/claim-panel";
+import { LiveArticle } from "@/components/article/live-article";
+import { ArticlePresence, LatestChange } from "@/components/article/presence";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/format";
 import { requirePageMember } from "@/lib/auth/guards";
 import { articlePath, type WorkspaceActionFn } from "@/lib/actions/workspace-action";
 import { can } from "@/lib/auth/policy";
 import { getArticle } from "@/lib/db/articles";
+import { latestArticleEventId } from "@/lib/db/change-feed";
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { listClaimsForArticle } from "@/lib/db/claims";
 import { CLAIM_STATUSES } from "@/lib/domain/workflow";
 import {
   changeClaimStatusAction,
   createClaimAction,
+  updateClaimAction,
   createSourceAction,
   deleteSourceAction,
   publishDecisionAction,
@@ -52,10 +56,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const query = querySchema.parse(await searchParams);
   const member = await requirePageMember(slug);
   const workspaceId = member.workspace.id;
+  // Read before the claims: the live stream resumes after this event, so a change that commits
+  // while the page renders arrives through the stream (and one already shown merges harmlessly).
+  const since = await latestArticleEventId(workspaceId, articleId);
   const [article, allClaims, claim] = await Promise.all([
     getArticleOnce(workspaceId, articleId),
     listClaimsForArticle(workspaceId, articleId),
-    query.claim ? getClaimDetail(workspaceId, query.claim) : Promise.resolve(null),
+    query.claim ? getClaimDetail(workspaceId, query.claim, member.actor) : Promise.resolve(null),
   ]);
   if (!article) notFound();
   const selected = claim && claim.articleId === article.id ? claim : null;
@@ -77,6 +84,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
+    <LiveArticle articleId={article.id} initialClaims={allClaims} since={since.toString()} viewerId={member.user.id} selectedClaimId={selected?.id ?? null}>
     <main className="mx-auto max-w-[90rem] px-4 py-8 sm:px-6">
       <ClaimKeys nextHref={next ? hrefFor[next.id] ?? null : null} prevHref={prev ? hrefFor[prev.id] ?? null : null} closeHref={selected ? closeHref : null} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
@@ -98,16 +106,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <a href={`/api/v1/articles/${article.id}/report?format=md`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json`} className={buttonClass("secondary")} download>JSON</a>
             </div>
+            <div className="no-print mt-4 space-y-1 border-t border-rule pt-3">
+              <ArticlePresence />
+              <LatestChange scale={member.workspace.ratingScale} />
+            </div>
           </header>
           <div className="mt-8 max-w-[68ch]">
-            <ArticleText
-              articleId={article.id}
-              body={article.body}
-              claims={allClaims.map((c) => ({ id: c.id, start: c.start, end: c.end, status: c.status }))}
-              selectedId={selected?.id ?? null}
-              hrefFor={hrefFor}
-              createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null}
-            />
+            <ArticleText articleId={article.id} body={article.body} base={base} filter={filter} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
             {can(member.actor, "claim:create") ? (
               <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. Keys: j / k next and previous claim, Esc back to the list.</p>
             ) : null}
@@ -122,6 +127,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               position={{ index: index + 1, total: sequence.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}
               actions={{
                 changeStatus: bound(changeClaimStatusAction),
+                updateClaim: bound(updateClaimAction),
                 createSource: bound(createSourceAction),
                 updateSource: bound(updateSourceAction),
                 deleteSource: bound(deleteSourceAction),
@@ -132,11 +138,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           ) : (
             <>
               {query.claim ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">That claim is not part of this article. Choose one from the list.</p> : null}
-              <ClaimList claims={visible} allClaims={allClaims} filter={filter} hrefFor={hrefFor} filterHref={(s) => href({ status: s })} scale={member.workspace.ratingScale} />
+              <ClaimList base={base} filter={filter} scale={member.workspace.ratingScale} />
             </>
           )}
         </aside>
       </div>
     </main>
+    </LiveArticle>
   );
 }
