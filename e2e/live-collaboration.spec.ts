@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import { importArticle, markPage, pageWasNotReloaded, personAt } from "./live";
+
+const BODY = [
+  "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.",
+  "The U.S. Census Bureau reported that 41 million people lived in poverty last year.",
+].join("\n");
+
+test("a desk works on one claim together: changes, presence and conflicts appear live, ratings stay independent", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const rationale = `Census tables contradict it (${stamp}).`;
+  const sourceTitle = `Current Population Survey ${stamp}`;
+
+  // A (an editor) imports an article of this test's own and opens its first claim.
+  const a = await personAt(browser, "editor");
+  await importArticle(a, `Live desk ${stamp}`, BODY);
+  await a.getByRole("complementary", { name: "Claims" }).getByRole("link", { name: /unemployment fell/ }).click();
+  const aPanel = a.getByRole("article");
+  await expect(aPanel.getByRole("heading", { level: 2 })).toBeVisible();
+  const claimPath = new URL(a.url()).pathname + new URL(a.url()).search;
+
+  // B (an admin) and C (a reviewer who has not reviewed) open the same claim.
+  const b = await personAt(browser, "admin");
+  await b.goto(claimPath);
+  const bPanel = b.getByRole("article");
+  const c = await personAt(browser, "reviewer2");
+  const cPayloads: string[] = [];
+  c.on("response", async (response) => {
+    if ((response.headers()["content-type"] ?? "").includes("text/x-component")) cPayloads.push(await response.text().catch(() => ""));
+  });
+  await c.goto(claimPath);
+  const cPanel = c.getByRole("article");
+  await expect(b.getByTestId("article-presence")).toContainText("Live");
+  await markPage(b);
+  await markPage(c);
+
+  // Presence: B sees A on this claim, and what A is writing.
+  await expect(bPanel.getByTestId("claim-presence")).toContainText("E2E Editor");
+  await aPanel.getByLabel("URL").first().focus();
+  await expect(bPanel.getByTestId("claim-presence")).toContainText("E2E Editor is adding a source");
+
+  // A adds a source: B sees it, and the claim's new status, without reloading.
+  await aPanel.getByLabel("URL").first().fill("https://www.bls.gov/cps/");
+  await aPanel.getByLabel("Title").first().fill(sourceTitle);
+  await aPanel.getByRole("button", { name: "Add source" }).click();
+  await expect(aPanel.getByText("Source added.")).toBeVisible();
+  await expect(bPanel.getByRole("link", { name: sourceTitle })).toBeVisible();
+  await expect(bPanel.getByText("Researching", { exact: true })).toBeVisible();
+  await expect(b.getByTestId("latest-change")).toContainText("E2E Editor");
+
+  // A sends it to review: B sees the status change.
+  await aPanel.getByRole("button", { name: "Send to review" }).click();
+  await expect(bPanel.getByText("In review", { exact: true })).toBeVisible();
+
+  // A submits a review: B (an admin) sees the rating; C sees that a review exists, never its rating.
+  await aPanel.getByText("Write my review").click();
+  await aPanel.getByLabel("Rating").selectOption({ label: "Misleading" });
+  await aPanel.getByLabel("Rationale").fill(rationale);
+  await aPanel.getByRole("button", { name: "Submit my review" }).click();
+  await expect(aPanel.getByText("Your review is saved.")).toBeVisible();
+  await expect(bPanel.getByText(rationale)).toBeVisible();
+  await expect(bPanel.getByText("Misleading", { exact: true })).toBeVisible();
+  await expect(cPanel.getByText("E2E Editor: rating hidden until you submit your own review")).toBeVisible();
+  expect(await c.content()).not.toContain(rationale);
+  expect(cPayloads.length).toBeGreaterThan(0); // C's panel was refreshed live…
+  for (const payload of cPayloads) expect(payload).not.toContain(rationale); // …without the rating's rationale
+  expect(await pageWasNotReloaded(b)).toBe(true);
+  expect(await pageWasNotReloaded(c)).toBe(true);
+
+  // A and B reword the statement at once. B saves first; A's save meets the conflict view.
+  await aPanel.getByText("Edit the statement").click();
+  await bPanel.getByText("Edit the statement").click();
+  await aPanel.getByLabel("Statement as checked").fill(`A's wording ${stamp}`);
+  await bPanel.getByLabel("Statement as checked").fill(`B's wording ${stamp}`);
+  await bPanel.getByRole("button", { name: "Save claim" }).click();
+  await expect(bPanel.getByText("Claim saved.")).toBeVisible();
+  await expect(aPanel.getByRole("heading", { level: 2 })).toHaveText(`“B's wording ${stamp}”`);
+  await expect(aPanel.getByLabel("Statement as checked")).toHaveValue(`A's wording ${stamp}`); // A's text is kept
+  await aPanel.getByRole("button", { name: "Save claim" }).click();
+  const conflict = aPanel.getByTestId("conflict-view");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId("conflict-yours-statement")).toHaveText(`A's wording ${stamp}`);
+  await expect(conflict.getByTestId("conflict-theirs-statement")).toHaveText(`B's wording ${stamp}`);
+  await conflict.getByRole("button", { name: "Save mine over theirs" }).click();
+  await expect(aPanel.getByText("Claim saved.")).toBeVisible();
+  await expect(bPanel.getByRole("heading", { level: 2 })).toHaveText(`“A's wording ${stamp}”`);
+  await expect(b.getByRole("article").getByText(/reworded the claim/).first()).toBeVisible();
+  expect(await pageWasNotReloaded(b)).toBe(true);
+
+  for (const page of [a, b, c]) await page.context().close();
+});
+
+test("someone who closes the tab leaves the article's presence at once", async ({ browser }) => {
+  const stamp = Date.now();
+  const a = await personAt(browser, "editor");
+  await importArticle(a, `Presence ${stamp}`, BODY);
+  const path = new URL(a.url()).pathname;
+  const b = await personAt(browser, "reviewer");
+  await b.goto(path);
+  await expect(a.getByTestId("article-presence")).toContainText("E2E Reviewer is here");
+  await b.context().close();
+  await expect(a.getByTestId("article-presence")).toContainText("Only you on this article", { timeout: 10_000 });
+  await a.context().close();
+});
