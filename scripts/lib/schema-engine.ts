@@ -2,11 +2,13 @@
 // what lets `npm start` and `npm test` apply migrations without the native engine binary, which
 // the Prisma CLI would download on first use. The migrations folder and the `_prisma_migrations`
 // table are the standard ones, so `prisma migrate deploy` works on the same database elsewhere.
+import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -71,26 +73,42 @@ function acceptInternalCharType(adapter: Queryable): void {
   };
 }
 
+// The engine never disposes the adapters it connects, and their pool connection keeps Prisma's
+// migration advisory lock: the next process to migrate this database would wait ~10 s, then fail.
+// Keep a handle on each adapter so that closing the engine closes its connections too.
 function createAdapterFactory(connectionString: string) {
   const factory = new PrismaPg({ connectionString });
+  const adapters: Array<{ dispose(): Promise<void> }> = [];
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    adapters.push(adapter);
     acceptInternalCharType(adapter as unknown as Queryable);
     return adapter;
   };
-  return bindMigrationAwareSqlAdapterFactory(factory);
+  const dispose = async () => {
+    await Promise.all(adapters.splice(0).map((adapter) => adapter.dispose()));
+  };
+  return { factory: bindMigrationAwareSqlAdapterFactory(factory), dispose };
 }
 
+/** The engine with its database connections; `close()` frees the engine and ends them. */
 export async function openSchemaEngine(connectionString: string, log: (line: string) => void = () => {}) {
   const { SchemaEngine } = await loadBindings();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const engine: SchemaEngine = await SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    (message: string) => log(message),
-    createAdapterFactory(connectionString),
-  );
-  return { engine, schema };
+  const { factory, dispose } = createAdapterFactory(connectionString);
+  let engine: SchemaEngine;
+  try {
+    engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (message: string) => log(message), factory);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  const close = async () => {
+    engine.free();
+    await dispose();
+  };
+  return { engine, schema, close };
 }
 
 export async function readMigrationsList(): Promise<MigrationList> {
@@ -111,15 +129,19 @@ export async function readMigrationsList(): Promise<MigrationList> {
   } as MigrationList;
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
+/**
+ * Applies every migration not yet recorded in `_prisma_migrations`; returns their names. Refuses
+ * (MigrationHistoryError) a database whose applied migrations differ from the folder.
+ */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const { engine } = await openSchemaEngine(connectionString);
+  await verifyMigrationHistory(connectionString);
+  const { engine, close } = await openSchemaEngine(connectionString);
   try {
     const migrationsList = await readMigrationsList();
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -128,7 +150,7 @@ export async function applyMigrations(connectionString: string): Promise<string[
  * the live database at `connectionString` when it is "database". Empty when they agree.
  */
 export async function diffToSchema(connectionString: string, from: "empty" | "database"): Promise<string> {
-  const { engine, schema } = await openSchemaEngine(connectionString);
+  const { engine, schema, close } = await openSchemaEngine(connectionString);
   try {
     const files = [{ path: SCHEMA_PATH, content: schema }];
     const result = await engine.diff({
@@ -141,6 +163,76 @@ export async function diffToSchema(connectionString: string, from: "empty" | "da
     const script = (result.stdout ?? "").trim();
     return script === "-- This is an empty migration." ? "" : script;
   } finally {
-    engine.free();
+    await close();
+  }
+}
+
+export class MigrationHistoryError extends Error {
+  override name = "MigrationHistoryError";
+}
+
+// The init migration was edited once, in place, before this check existed (the composite foreign
+// keys of decision 005). Databases created before that edit recorded the first version's checksum.
+// Accepted for that migration only, and only while its file is exactly the edited version; any
+// other edit of an applied migration is refused.
+const EDITS_BEFORE_THE_CHECK = [
+  {
+    migration: "20261127000000_init",
+    applied: "6f354fbdde3a9c2f2b3e1de7a5dfebe357197394e4c53d971df651f8295f1f60", // as first committed
+    file: "14996afc8f16d2ad9d001c012e1462037fa61a753e5341539313040cfbf12a38", // with composite keys
+  },
+];
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+// Prisma records sha256(migration.sql) in hex, and accepts the file with either line ending, since
+// git may check it out with CRLF on Windows.
+function fileChecksums(content: string): string[] {
+  const lf = content.replace(/\r\n/g, "\n");
+  return [sha256(content), sha256(lf), sha256(lf.replace(/\n/g, "\r\n"))];
+}
+
+function isKnownChecksum(migration: string, recorded: string, content: string): boolean {
+  const current = fileChecksums(content);
+  if (current.includes(recorded)) return true;
+  return EDITS_BEFORE_THE_CHECK.some((edit) => edit.migration === migration && edit.applied === recorded && current.includes(edit.file));
+}
+
+/**
+ * Compares the migrations a database has applied with prisma/migrations: an applied migration
+ * whose file changed since, or one the folder lacks, is refused with a message saying what to do.
+ */
+export async function verifyMigrationHistory(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  let applied: Array<{ migration_name: string; checksum: string }>;
+  try {
+    const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    if (!rows[0]?.exists) return;
+    ({ rows: applied } = await client.query(
+      "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+    ));
+  } finally {
+    await client.end();
+  }
+  const folder = path.relative(process.cwd(), MIGRATIONS_DIR) || MIGRATIONS_DIR;
+  const missing: string[] = [];
+  for (const { migration_name: name, checksum } of applied) {
+    const content = await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8").catch(() => null);
+    if (content === null) {
+      missing.push(name);
+    } else if (!isKnownChecksum(name, checksum, content)) {
+      throw new MigrationHistoryError(
+        `Migration ${name} was edited after it was applied to this database: ${folder}/${name}/migration.sql no longer matches ` +
+          `the checksum recorded in _prisma_migrations. Migrations must never be edited once applied. Restore the file ` +
+          `(git checkout -- ${folder}/${name}) and add a new migration for the change instead (npm run db:diff -- NAME).`,
+      );
+    }
+  }
+  if (missing.length > 0) {
+    throw new MigrationHistoryError(
+      `This database has applied migrations that ${folder} does not contain: ${missing.join(", ")}. It was set up by a ` +
+        `newer or different version of Factdesk; run that version against it, or point DATABASE_URL at another database.`,
+    );
   }
 }
