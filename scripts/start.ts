@@ -1,11 +1,10 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, demo seed, production
 // build when the sources changed, then the app on http://localhost:$PORT. Ctrl-C stops it all.
 import { loadSecrets, resolveDataDir } from "./lib/data-dir";
-import { openDatabase } from "./lib/database";
-import { buildIsCurrent, markBuilt } from "./lib/build";
+import { STARTUP_LOCK, openDatabase, withAdvisoryLock } from "./lib/database";
+import { ensureBuilt } from "./lib/build";
 import { runNext, waitForExit } from "./lib/next-process";
-import { SEED_LOCK, withAdvisoryLock } from "./lib/database";
-import { applyMigrations } from "./lib/schema-engine";
+import { MigrationHistoryError, applyMigrations } from "./lib/schema-engine";
 
 const log = (line: string) => console.log(`[factdesk] ${line}`);
 const dev = process.argv.includes("--dev");
@@ -32,13 +31,15 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const applied = await applyMigrations(database.url);
-  log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-
   process.env.DATABASE_URL = database.url;
   const { seedDemo, DEMO_WORKSPACE } = await import("../prisma/seed");
-  // Several instances may start together on one fresh database: one seeds, the others wait.
-  const seeded = await withAdvisoryLock(database.url, SEED_LOCK, seedDemo);
+  // Several instances may start together on one database: one migrates and seeds, the others
+  // wait for it, then find nothing left to do.
+  const seeded = await withAdvisoryLock(database.url, STARTUP_LOCK, async () => {
+    const applied = await applyMigrations(database.url);
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    return seedDemo();
+  });
   if (seeded.newLogins.length > 0) {
     log(`Demo workspace "${DEMO_WORKSPACE.name}" created. These passwords are shown once; keep them:`);
     for (const login of seeded.newLogins) console.log(`    ${login.role.padEnd(8)} ${login.email.padEnd(26)} ${login.password}`);
@@ -53,20 +54,23 @@ try {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
     PORT: String(port),
   };
-  if (!dev && !buildIsCurrent()) {
-    log("Building the app (first start, or the sources changed): this takes a minute or two.");
-    const code = await waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
-    if (code !== 0) {
-      log("The build failed; see the messages above.");
-      await shutdown(code);
-    }
-    markBuilt();
+  const built =
+    dev ||
+    (await ensureBuilt(async () => {
+      child = runNext(["build"], { ...env, NODE_ENV: "production" });
+      return waitForExit(child);
+    }, log));
+  if (stopping) await new Promise(() => {}); // Ctrl-C during the build: shutdown() exits
+  if (!built) {
+    log("The build failed; see the messages above.");
+    await shutdown(1);
   }
   child = runNext([dev ? "dev" : "start", "-p", String(port)], env);
   log(`Factdesk is starting on ${env.NEXTAUTH_URL}`);
   const code = await waitForExit(child);
   await shutdown(code);
 } catch (error) {
-  console.error(error);
+  if (error instanceof MigrationHistoryError) log(`Not starting: ${error.message}`);
+  else console.error(error);
   await shutdown(1);
 }

@@ -7,11 +7,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { buildIsCurrent, markBuilt } from "./lib/build";
+import { ensureBuilt } from "./lib/build";
 import { ensureDatabase } from "./lib/database";
-import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { runNext, waitForExit } from "./lib/next-process";
-import { applyMigrations } from "./lib/schema-engine";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { findFreePorts, runNext, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
+import { MigrationHistoryError, applyMigrations } from "./lib/schema-engine";
 
 const PARTS = ["unit", "integration", "e2e"] as const;
 type Part = (typeof PARTS)[number];
@@ -70,46 +70,35 @@ async function runVitest(project: "unit" | "integration", env: Record<string, st
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not become healthy at ${url}`);
+/** A production server on `port`, healthy when this resolves, stopped at the end of the run. */
+async function startApp(env: Record<string, string>, port: number): Promise<string> {
+  const baseUrl = `http://localhost:${port}`;
+  const server = runNext(["start", "-p", String(port)], { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
+  server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[app ${port}] ${chunk}`));
+  cleanups.unshift(async () => void (await stopProcess(server)));
+  await waitForHealth(baseUrl, 60_000, server);
+  return baseUrl;
 }
 
 async function runPlaywright(env: Record<string, string>) {
-  if (!buildIsCurrent()) {
-    log("Building the production app…");
-    const code = await waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
-    if (code !== 0) {
-      totals.failed += 1;
-      log("next build failed");
-      return;
-    }
-    markBuilt();
+  const built = await ensureBuilt(() => waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" })), log);
+  if (!built) {
+    totals.failed += 1;
+    log("next build failed");
+    return;
   }
   process.env.DATABASE_URL = env.DATABASE_URL;
   const { createE2EFixtures } = await import("./lib/e2e-fixtures");
   const fixtures = await createE2EFixtures();
-  const port = await findFreePort(3100);
-  const baseUrl = `http://localhost:${port}`;
-  const server = runNext(["start", "-p", String(port)], { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
-  server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[app] ${chunk}`));
-  cleanups.unshift(async () => {
-    server.kill("SIGTERM");
-    await waitForExit(server);
-  });
-  await waitForHealth(baseUrl, 60_000);
+  // Two instances on one database, as a deployment behind a load balancer runs them.
+  const [baseUrl = "", secondBaseUrl = ""] = await Promise.all((await findFreePorts(2)).map((port) => startApp(env, port)));
   const report = path.join(workDir, "playwright.json");
   await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...(only ? runnerArgs : [])], {
     BASE_URL: baseUrl,
+    SECOND_BASE_URL: secondBaseUrl,
     FACTDESK_E2E: JSON.stringify(fixtures),
+    // For specs that start more app processes (e2e/startup.spec.ts) on this database's server.
+    FACTDESK_E2E_SERVER_ENV: JSON.stringify({ DATABASE_URL: env.DATABASE_URL ?? "", NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "" }),
     // Only for specs that act as an administrator would before the admin screens exist.
     FACTDESK_E2E_DATABASE_URL: env.DATABASE_URL ?? "",
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
@@ -134,7 +123,8 @@ try {
   if (wants("integration")) await runVitest("integration", env);
   if (wants("e2e")) await runPlaywright({ ...env, NODE_ENV: "production" });
 } catch (error) {
-  console.error(error);
+  if (error instanceof MigrationHistoryError) log(error.message);
+  else console.error(error);
   totals.failed += 1;
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));

@@ -31,7 +31,9 @@ export async function openDatabase(log: (line: string) => void): Promise<Databas
   return { url: server.urlFor(EMBEDDED_DATABASE), embedded: true, stop: server.stop };
 }
 
-export const SEED_LOCK = 0x66616374; // "fact"
+// Held while `npm start` migrates and seeds: instances starting together on one database take
+// turns, so the migrations and the demo seed each run once.
+export const STARTUP_LOCK = 0x66616374; // "fact"
 
 /** Runs `work` while holding a PostgreSQL advisory lock on its own connection. */
 export async function withAdvisoryLock<T>(url: string, key: number, work: () => Promise<T>): Promise<T> {

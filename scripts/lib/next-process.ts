@@ -1,6 +1,7 @@
 // Runs the Next.js CLI as a child process with the environment the app needs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import net from "node:net";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -13,6 +14,43 @@ export function runNext(args: string[], env: Record<string, string>, stdio: "inh
 export function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
+    if (child.signalCode !== null) return resolve(1);
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** Resolves once `${url}/api/health` answers 200; rejects on timeout or when `child` exits first. */
+export async function waitForHealth(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`The app for ${url} exited before it was healthy`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export async function stopProcess(child: ChildProcess): Promise<number> {
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  return waitForExit(child);
+}
+
+/**
+ * `count` distinct free ports, chosen by the system and held together until all are known. Bound
+ * on every interface, as `next start` binds: a port free on 127.0.0.1 alone may be taken on `::`.
+ */
+export async function findFreePorts(count: number): Promise<number[]> {
+  const listen = () =>
+    new Promise<net.Server>((resolve, reject) => {
+      const server = net.createServer().once("error", reject);
+      server.listen(0, () => resolve(server));
+    });
+  const servers = await Promise.all(Array.from({ length: count }, listen));
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
