@@ -60,7 +60,7 @@ test("a desk works on one claim together: changes, presence and conflicts appear
   await aPanel.getByRole("button", { name: "Submit my review" }).click();
   await expect(aPanel.getByText("Your review is saved.")).toBeVisible();
   await expect(bPanel.getByText(rationale)).toBeVisible();
-  await expect(bPanel.getByText("Misleading", { exact: true })).toBeVisible();
+  await expect(bPanel.getByRole("listitem").filter({ hasText: rationale }).getByText("Misleading", { exact: true })).toBeVisible();
   await expect(cPanel.getByText("E2E Editor: rating hidden until you submit your own review")).toBeVisible();
   expect(await c.content()).not.toContain(rationale);
   expect(cPayloads.length).toBeGreaterThan(0); // C's panel was refreshed live…

@@ -72,3 +72,26 @@ test("signed out, the API answers 401 in JSON", async ({ request }) => {
     expect(await response.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } });
   }
 });
+
+test("the server refuses a viewer's rewording of a claim even from an editor's form", async ({ browser }) => {
+  const viewerContext = await browser.newContext();
+  await signIn(await viewerContext.newPage(), "viewer");
+  const viewerCookies = await viewerContext.cookies();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "editor");
+  await openDemoArticle(page);
+  await page.getByRole("complementary", { name: "Claims" }).getByRole("link").filter({ hasText: "Escobar cast blame" }).click();
+  const panel = page.getByRole("article");
+  const heading = await panel.getByRole("heading", { level: 2 }).innerText();
+  await panel.getByText("Edit the statement").click();
+  await panel.getByLabel("Statement as checked").fill("A viewer's wording");
+  await context.clearCookies();
+  await context.addCookies(viewerCookies);
+  await panel.getByRole("button", { name: "Save claim" }).click();
+  await expect(panel.getByText("Your role in this workspace does not allow that.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toHaveText(heading);
+  await viewerContext.close();
+  await context.close();
+});
