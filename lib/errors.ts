@@ -33,5 +33,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
-export const conflict = (current?: CurrentState, message = current ? "Someone else saved a newer version while you were editing." : "Someone else changed this while you were editing. Reload to see their version, then try again.") =>
-  new AppError("CONFLICT", message, {}, current);
+const STALE = "Someone else changed this claim while you were working on it. Check what changed above, then save again: your text is still here.";
+
+/** A save made from an outdated copy; with `current`, the person can compare and choose. */
+export const conflict = (current?: CurrentState, message = current ? "Someone else saved a newer version while you were editing." : STALE) => new AppError("CONFLICT", message, {}, current);
