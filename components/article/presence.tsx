@@ -72,12 +72,11 @@ export function ClaimPresence({ claimId }: { claimId: string }) {
       <span>
         {people.map((p, i) => (
           <span key={p.userId}>
-            {i > 0 ? ", " : ""}
+            {i > 0 ? " · " : ""}
             <span className="font-medium">{p.name}</span>
-            {p.activity && p.activityClaimId === claimId ? <span className="text-muted"> is {ACTIVITY_LABELS[p.activity]}</span> : null}
+            <span className="text-muted">{p.activity && p.activityClaimId === claimId ? ` is ${ACTIVITY_LABELS[p.activity]}` : " is here"}</span>
           </span>
         ))}
-        {people.some((p) => p.activity && p.activityClaimId === claimId) ? null : <span className="text-muted"> {people.length === 1 ? "is" : "are"} also here</span>}
       </span>
     </div>
   );
@@ -97,6 +96,9 @@ export function ActivityZone({ activity, children }: { activity: PresenceActivit
         clearTimeout(leaving.current);
         setActivity(activity);
       }}
+      onInput={() => setActivity(activity)}
+      // Saved: no longer writing, even while focus stays on the button.
+      onSubmit={() => setActivity(null)}
       onBlur={() => {
         // Moving between fields of the same form is not leaving it.
         clearTimeout(leaving.current);
