@@ -1,0 +1,194 @@
+// npm run bench:realtime [-- --changes N]: how long a save takes to reach another browser's live
+// stream, on the production build and a scratch database (DATABASE_URL's server when set, else
+// an embedded PostgreSQL). Each change is a PATCH through the JSON API on one connection; the
+// clock stops when its `change` event arrives on an SSE stream opened with another session.
+// Printed beside the floors measured in the same run: a bare LISTEN/NOTIFY round trip on the same
+// database, and GET /api/health.
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensureBuilt } from "./lib/build";
+import { ensureDatabase } from "./lib/database";
+import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { runNext, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
+import { applyMigrations } from "./lib/schema-engine";
+
+const changesArg = process.argv.indexOf("--changes");
+const CHANGES = changesArg > 0 ? Number(process.argv[changesArg + 1]) : 200;
+const WARMUP = 10;
+
+function summarize(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+
+function report(label: string, samples: number[], floorLabel?: string) {
+  const { p50, p95, max } = summarize(samples);
+  const line = `${label.padEnd(40)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${max.toFixed(1).padStart(6)} ms   (${samples.length})`;
+  console.log(floorLabel ? `${line}   floor: ${floorLabel}` : line);
+  return { p50, p95 };
+}
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error("Sign-in failed");
+  return `${cookies}; ${session.split(";")[0]}`;
+}
+
+/** Reads an SSE stream and calls `onChange` with each change's data as it arrives. */
+async function followStream(url: string, cookie: string, onChange: (data: { after?: { statement?: string } }) => void, signal: AbortSignal) {
+  const response = await fetch(url, { headers: { Cookie: cookie, Accept: "text/event-stream" }, signal });
+  if (!response.ok || !response.body) throw new Error(`stream: ${response.status}`);
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let ready: () => void = () => {};
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  void (async () => {
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event === "ready") ready();
+          if (event === "change" && data) onChange(JSON.parse(data) as { after?: { statement?: string } });
+        }
+      }
+    } catch {
+      // aborted at the end of the run
+    }
+  })();
+  await isReady;
+}
+
+async function notifyRoundTrips(url: string, count: number): Promise<number[]> {
+  const listener = new pg.Client({ connectionString: url });
+  const sender = new pg.Client({ connectionString: url });
+  await Promise.all([listener.connect(), sender.connect()]);
+  await listener.query("LISTEN bench_floor");
+  const waiting = new Map<string, () => void>();
+  listener.on("notification", (n) => waiting.get(n.payload ?? "")?.());
+  const samples: number[] = [];
+  for (let i = 0; i < count + WARMUP; i++) {
+    const arrived = new Promise<void>((resolve) => waiting.set(String(i), resolve));
+    const start = performance.now();
+    await sender.query("SELECT pg_notify('bench_floor', $1)", [String(i)]);
+    await arrived;
+    if (i >= WARMUP) samples.push(performance.now() - start);
+  }
+  await Promise.all([listener.end(), sender.end()]);
+  return samples;
+}
+
+const scratch = makeScratchDir("factdesk-bench-rt-");
+const cleanups: Array<() => Promise<void>> = [];
+try {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
+    cleanups.push(server.stop);
+    serverUrl = server.urlFor("postgres");
+  }
+  const dbName = `factdesk_bench_${randomBytes(3).toString("hex")}`;
+  await ensureDatabase(serverUrl, dbName);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  cleanups.unshift(async () => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  });
+  await applyMigrations(databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+
+  const { seedDemo } = await import("../prisma/seed");
+  const { hashPassword } = await import("../lib/auth/password");
+  const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
+  const { getDb } = await import("../lib/db/client");
+  await seedDemo();
+  const workspace = await ensureWorkspace("demo", "Demo Desk");
+  const password = randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  for (const who of ["writer", "watcher"]) {
+    await upsertMember({ workspaceId: workspace.id, email: `bench-${who}@factdesk.test`, name: `Bench ${who}`, role: "REVIEWER", passwordHash, actorId: null });
+  }
+  const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true, claims: { select: { id: true, version: true }, take: 1 } } });
+  const claim = article.claims[0];
+  if (!claim) throw new Error("The demo article has no claims");
+  await getDb().$disconnect();
+
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+  if (!(await ensureBuilt(() => waitForExit(runNext(["build"], { ...env, NODE_ENV: "production" })), console.log))) throw new Error("next build failed");
+  const port = await findFreePort(3300);
+  const baseUrl = `http://localhost:${port}`;
+  const app = runNext(["start", "-p", String(port)], { ...env, NEXTAUTH_URL: baseUrl }, "pipe");
+  cleanups.unshift(async () => void (await stopProcess(app)));
+  await waitForHealth(baseUrl, 60_000, app);
+  const [writer, watcher] = [await signIn(baseUrl, "bench-writer@factdesk.test", password), await signIn(baseUrl, "bench-watcher@factdesk.test", password)];
+
+  const pending = new Map<string, () => void>();
+  const abort = new AbortController();
+  cleanups.unshift(async () => abort.abort());
+  await followStream(`${baseUrl}/api/v1/articles/${article.id}/events?tab=bench-${Date.now()}`, watcher, (change) => {
+    const statement = change.after?.statement;
+    if (statement) pending.get(statement)?.();
+  }, abort.signal);
+
+  let version = claim.version;
+  const saves: number[] = [];
+  const deliveries: number[] = [];
+  for (let i = 0; i < CHANGES + WARMUP; i++) {
+    const statement = `Benchmark wording ${i} ${randomBytes(3).toString("hex")}`;
+    const arrived = new Promise<number>((resolve) => pending.set(statement, () => resolve(performance.now())));
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/v1/claims/${claim.id}`, {
+      method: "PATCH",
+      headers: { Cookie: writer, "Content-Type": "application/json" },
+      body: JSON.stringify({ version, statement }),
+    });
+    if (!response.ok) throw new Error(`save ${i}: ${response.status} ${await response.text()}`);
+    const saved = performance.now();
+    version = ((await response.json()) as { version: number }).version;
+    const at = await arrived;
+    pending.delete(statement);
+    if (i >= WARMUP) {
+      saves.push(saved - start);
+      deliveries.push(at - start);
+    }
+  }
+
+  const health: number[] = [];
+  for (let i = 0; i < CHANGES + WARMUP; i++) {
+    const start = performance.now();
+    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer();
+    if (i >= WARMUP) health.push(performance.now() - start);
+  }
+  const floor = await notifyRoundTrips(databaseUrl, CHANGES);
+
+  console.log(`\nFactdesk live updates: ${CHANGES} changes to one claim, ${os.cpus().length} cores, Node ${process.version}\n`);
+  const notify = report("bare LISTEN/NOTIFY round trip", floor);
+  const healthFigures = report("GET /api/health round trip", health);
+  const save = report("save (PATCH /api/v1/claims/{id})", saves, `/api/health p50 ${healthFigures.p50.toFixed(1)} ms`);
+  const delivery = report("save → another browser's stream", deliveries, `NOTIFY p50 ${notify.p50.toFixed(1)} ms, p95 ${notify.p95.toFixed(1)} ms`);
+  console.log(`\nsave → stream delivery: p50 ${delivery.p50.toFixed(1)} ms, p95 ${delivery.p95.toFixed(1)} ms (goal: p95 at most 50 ms); of which the save itself p50 ${save.p50.toFixed(1)} ms`);
+} finally {
+  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
+  rmSync(scratch, { recursive: true, force: true });
+}
