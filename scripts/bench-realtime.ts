@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuilt } from "./lib/build";
+import { signIn } from "./lib/bench-kit";
 import { ensureDatabase } from "./lib/database";
 import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { runNext, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
@@ -32,20 +33,6 @@ function report(label: string, samples: number[], floorLabel?: string) {
   return { p50, p95 };
 }
 
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error("Sign-in failed");
-  return `${cookies}; ${session.split(";")[0]}`;
-}
 
 /** Reads an SSE stream and calls `onChange` with each change's data as it arrives. */
 async function followStream(url: string, cookie: string, onChange: (data: { after?: { statement?: string } }) => void, signal: AbortSignal) {

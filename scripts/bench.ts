@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, markBuilt } from "./lib/build";
+import { signIn } from "./lib/bench-kit";
 import { ensureDatabase } from "./lib/database";
 import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { runNext, waitForExit } from "./lib/next-process";
@@ -33,21 +34,6 @@ async function time(label: string, fn: () => Promise<void>, runs = RUNS) {
   console.log(`${label.padEnd(44)} median ${median.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   (${runs} runs)`);
 }
 
-/** Signs in through next-auth's credentials flow and returns the session cookie header. */
-async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error("Sign-in failed");
-  return `${cookies}; ${session.split(";")[0]}`;
-}
 
 const scratch = makeScratchDir("factdesk-bench-");
 const cleanups: Array<() => Promise<void>> = [];

@@ -2,26 +2,13 @@ import "server-only";
 import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
 import { canTransition, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
+import type { LiveClaim } from "@/lib/realtime/change";
 import { claimFormValues, type ChangeClaimStatusInput, type CreateClaimInput, type UpdateClaimInput } from "@/lib/validation/claim";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 
-export type ClaimListItem = {
-  id: string;
-  quote: string;
-  start: number;
-  end: number;
-  statement: string;
-  claimant: string | null;
-  score: number | null;
-  status: ClaimStatus;
-  origin: "DETECTED" | "MANUAL";
-  version: number;
-  /** The id of the last change to the claim or anything on it; the newer copy wins. */
-  rev: number;
-  sourceCount: number;
-  publishedRating: string | null;
-};
+/** A claim as the list, the highlights and the live stream carry it. */
+export type ClaimListItem = LiveClaim;
 
 /** An article's claims in reading order; with `claimIds`, only those (the live feed's delta). */
 export async function listClaimsForArticle(workspaceId: string, articleId: string, claimIds?: string[]): Promise<ClaimListItem[]> {
