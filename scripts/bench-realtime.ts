@@ -1,4 +1,4 @@
-// npm run bench:realtime [-- --changes N]: how long a save takes to reach another browser's live
+// npm run bench:realtime [-- --changes N --streams N --claims N]: how long a save takes to reach another browser's live
 // stream, on the production build and a scratch database (DATABASE_URL's server when set, else
 // an embedded PostgreSQL). Each change is a PATCH through the JSON API on one connection; the
 // clock stops when its `change` event arrives on an SSE stream opened with another session.
@@ -16,8 +16,14 @@ import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embed
 import { runNext, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
 import { applyMigrations } from "./lib/schema-engine";
 
-const changesArg = process.argv.indexOf("--changes");
-const CHANGES = changesArg > 0 ? Number(process.argv[changesArg + 1]) : 200;
+const argument = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const CHANGES = argument("--changes", 200);
+// The desk's load: this many browsers open on one article with at least CLAIMS claims.
+const STREAMS = argument("--streams", 50);
+const CLAIMS = argument("--claims", 300);
 const WARMUP = 10;
 
 function summarize(samples: number[]) {
@@ -119,6 +125,16 @@ try {
   const article = await getDb().article.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true, claims: { select: { id: true, version: true }, take: 1 } } });
   const claim = article.claims[0];
   if (!claim) throw new Error("The demo article has no claims");
+  // A long article for the desk's load: the demo text repeated until it holds CLAIMS claims.
+  const { importArticle } = await import("../lib/db/articles");
+  const { importArticleSchema } = await import("../lib/validation/article");
+  const { detectClaims } = await import("../lib/domain/detection/detect");
+  const { readFile } = await import("node:fs/promises");
+  const demoText = await readFile("prisma/seed/articles/border-concessions.txt", "utf8");
+  const copies = Math.ceil(CLAIMS / Math.max(1, detectClaims(demoText).length));
+  const longBody = Array.from({ length: copies }, () => demoText).join("\n");
+  const long = await importArticle({ workspaceId: workspace.id, userId: null }, importArticleSchema.parse({ title: "Bench: a long article", body: longBody }));
+  const longClaims = await getDb().claim.findMany({ where: { articleId: long.id }, select: { id: true, version: true } });
   await getDb().$disconnect();
 
   const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
@@ -161,6 +177,54 @@ try {
     }
   }
 
+  // A desk of STREAMS people on the long article: every change must reach every one of them.
+  const arrivals = new Map<string, { count: number; first: number; all: () => void }>();
+  for (let i = 0; i < STREAMS; i++) {
+    const url = `${baseUrl}/api/v1/articles/${long.id}/events?tab=bench-desk-${i}-${Date.now()}`;
+    await followStream(url, watcher, (change) => {
+      const entry = arrivals.get(change.after?.statement ?? "");
+      if (!entry) return;
+      entry.count += 1;
+      if (entry.count === 1) entry.first = performance.now();
+      if (entry.count === STREAMS) entry.all();
+    }, abort.signal);
+  }
+  const deskFirst: number[] = [];
+  const deskAll: number[] = [];
+  const versions = new Map(longClaims.map((c) => [c.id, c.version]));
+  const deskChanges = Math.min(CHANGES, 100);
+  for (let i = 0; i < deskChanges + WARMUP; i++) {
+    const target = longClaims[(i * 7) % longClaims.length]!;
+    const statement = `Desk wording ${i} ${randomBytes(3).toString("hex")}`;
+    let resolveAll: () => void = () => {};
+    const everyone = new Promise<void>((resolve) => (resolveAll = resolve));
+    const entry = { count: 0, first: 0, all: resolveAll };
+    arrivals.set(statement, entry);
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/api/v1/claims/${target.id}`, {
+      method: "PATCH",
+      headers: { Cookie: writer, "Content-Type": "application/json" },
+      body: JSON.stringify({ version: versions.get(target.id), statement }),
+    });
+    if (!response.ok) throw new Error(`desk save ${i}: ${response.status} ${await response.text()}`);
+    versions.set(target.id, ((await response.json()) as { version: number }).version);
+    await everyone;
+    arrivals.delete(statement);
+    if (i >= WARMUP) {
+      deskFirst.push(entry.first - start);
+      deskAll.push(performance.now() - start);
+    }
+  }
+  // The long article's page while the desk is connected.
+  const pageTimes: number[] = [];
+  for (let i = 0; i < 30 + WARMUP; i++) {
+    const start = performance.now();
+    const response = await fetch(`${baseUrl}/w/demo/articles/${long.id}?claim=${longClaims[0]!.id}`, { headers: { Cookie: watcher } });
+    if (!response.ok) throw new Error(`page: ${response.status}`);
+    await response.arrayBuffer();
+    if (i >= WARMUP) pageTimes.push(performance.now() - start);
+  }
+
   const health: number[] = [];
   for (let i = 0; i < CHANGES + WARMUP; i++) {
     const start = performance.now();
@@ -174,6 +238,11 @@ try {
   const healthFigures = report("GET /api/health round trip", health);
   const save = report("save (PATCH /api/v1/claims/{id})", saves, `/api/health p50 ${healthFigures.p50.toFixed(1)} ms`);
   const delivery = report("save → another browser's stream", deliveries, `NOTIFY p50 ${notify.p50.toFixed(1)} ms, p95 ${notify.p95.toFixed(1)} ms`);
+  const floorNote = `/api/health p50 ${healthFigures.p50.toFixed(1)} ms`;
+  console.log(`\nA desk of ${STREAMS} open streams on an article with ${longClaims.length} claims (${deskChanges} changes):`);
+  report("save → first of the desk's streams", deskFirst, floorNote);
+  report(`save → all ${STREAMS} streams`, deskAll, floorNote);
+  report(`article page, ${longClaims.length} claims, panel open`, pageTimes, floorNote);
   console.log(`\nsave → stream delivery: p50 ${delivery.p50.toFixed(1)} ms, p95 ${delivery.p95.toFixed(1)} ms (goal: p95 at most 50 ms); of which the save itself p50 ${save.p50.toFixed(1)} ms`);
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
