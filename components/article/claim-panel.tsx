@@ -1,14 +1,14 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
 import { ratingLabel } from "@/lib/domain/rating-scale";
-import { allowedTransitions, TRANSITION_LABELS } from "@/lib/domain/workflow";
+import { allowedTransitions, TRANSITION_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
 import { ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
+import { ClaimPosition } from "./claim-keys";
 import { describeEvent } from "./event-text";
 import { FocusOnOpen } from "./focus-on-open";
 import { ActivityZone, ClaimPresence } from "./presence";
@@ -37,7 +37,7 @@ function Section({ title, count, children }: { title: string; count?: number; ch
   );
 }
 
-export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimDetail; member: Member; actions: ClaimActions; position: { index: number; total: number; prevHref: string | null; nextHref: string | null; closeHref: string } }) {
+export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail; member: Member; actions: ClaimActions; nav: { base: string; filter: ClaimStatus | null } }) {
   const { actor, workspace } = member;
   const scale = workspace.ratingScale;
   const own = claim.reviews.find((r) => r.reviewerId === actor.userId);
@@ -46,14 +46,7 @@ export function ClaimPanel({ claim, member, actions, position }: { claim: ClaimD
 
   return (
     <article aria-labelledby="claim-heading" className="space-y-5 rounded-lg border border-rule bg-white p-5 shadow-xs">
-      <div className="flex items-center justify-between gap-2 text-sm">
-        <span className="text-muted">Claim {position.index} of {position.total}</span>
-        <nav aria-label="Claims" className="flex items-center gap-3">
-          {position.prevHref ? <Link href={position.prevHref} scroll={false} className="hover:underline" aria-keyshortcuts="k">← Previous</Link> : null}
-          {position.nextHref ? <Link href={position.nextHref} scroll={false} className="hover:underline" aria-keyshortcuts="j">Next →</Link> : null}
-          <Link href={position.closeHref} scroll={false} className="text-muted hover:underline">All claims</Link>
-        </nav>
-      </div>
+      <ClaimPosition base={nav.base} filter={nav.filter} />
 
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">

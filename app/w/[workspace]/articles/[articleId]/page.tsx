@@ -68,25 +68,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const selected = claim && claim.articleId === article.id ? claim : null;
 
   const filter = query.status ?? null;
-  const visible = filter ? allClaims.filter((c) => c.status === filter) : allClaims;
   const base = articlePath(slug, article.id);
-  const href = (params: Record<string, string | null>) => {
-    const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== null));
-    return search.size ? `${base}?${search}` : base;
-  };
-  const hrefFor = Object.fromEntries(allClaims.map((c) => [c.id, href({ claim: c.id, status: filter })]));
-  // Step through the filtered list, or through all claims when the open one has left the filter.
-  const sequence = selected && !visible.some((c) => c.id === selected.id) ? allClaims : visible;
-  const index = selected ? sequence.findIndex((c) => c.id === selected.id) : -1;
-  const prev = index > 0 ? sequence[index - 1] : undefined;
-  const next = index >= 0 ? sequence[index + 1] : sequence[0];
-  const closeHref = href({ status: filter });
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
     <LiveArticle articleId={article.id} initialClaims={allClaims} since={since.toString()} viewerId={member.user.id} selectedClaimId={selected?.id ?? null}>
     <main className="mx-auto max-w-[90rem] px-4 py-8 sm:px-6">
-      <ClaimKeys nextHref={next ? hrefFor[next.id] ?? null : null} prevHref={prev ? hrefFor[prev.id] ?? null : null} closeHref={selected ? closeHref : null} />
+      <ClaimKeys base={base} filter={filter} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
         <div className="min-w-0 lg:mx-auto lg:w-full lg:max-w-[68ch]">
           <Link href={`/w/${slug}`} className="no-print text-sm text-muted hover:underline">← Articles</Link>
@@ -124,7 +112,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               key={selected.id}
               claim={selected}
               member={member}
-              position={{ index: index + 1, total: sequence.length, prevHref: prev ? hrefFor[prev.id] ?? null : null, nextHref: index >= 0 && next ? hrefFor[next.id] ?? null : null, closeHref }}
+              nav={{ base, filter }}
               actions={{
                 changeStatus: bound(changeClaimStatusAction),
                 updateClaim: bound(updateClaimAction),
