@@ -189,6 +189,12 @@ try {
       if (entry.count === STREAMS) entry.all();
     }, abort.signal);
   }
+  // One LISTEN connection per instance, whatever the number of browsers: count them now.
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  await probe.connect();
+  const { rows } = await probe.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  await probe.end();
+  const connections = Number(rows[0]?.n ?? 0);
   const deskFirst: number[] = [];
   const deskAll: number[] = [];
   const versions = new Map(longClaims.map((c) => [c.id, c.version]));
@@ -243,6 +249,7 @@ try {
   report("save → first of the desk's streams", deskFirst, floorNote);
   report(`save → all ${STREAMS} streams`, deskAll, floorNote);
   report(`article page, ${longClaims.length} claims, panel open`, pageTimes, floorNote);
+  console.log(`database connections of the app while ${STREAMS + 1} streams were open: ${connections} (its query pool and one LISTEN connection)`);
   console.log(`\nsave → stream delivery: p50 ${delivery.p50.toFixed(1)} ms, p95 ${delivery.p95.toFixed(1)} ms (goal: p95 at most 50 ms); of which the save itself p50 ${save.p50.toFixed(1)} ms`);
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
