@@ -103,3 +103,50 @@ test("someone who closes the tab leaves the article's presence at once", async (
   await expect(a.getByTestId("article-presence")).toContainText("Only you on this article", { timeout: 10_000 });
   await a.context().close();
 });
+
+test("a claim someone adds, and a verdict someone publishes, appear in the others' text and list", async ({ browser }) => {
+  const stamp = Date.now();
+  const a = await personAt(browser, "editor");
+  const path = await importArticle(a, `New claims live ${stamp}`, `${BODY}\nI think we can do better.`);
+  const b = await personAt(browser, "reviewer");
+  await b.goto(path);
+  await expect(b.getByTestId("article-presence")).toContainText("Live");
+  await markPage(b);
+  const list = b.getByRole("complementary", { name: "Claims" });
+  const before = Number((await list.getByRole("heading", { name: /Claims/ }).innerText()).match(/\((\d+)\)/)?.[1]);
+
+  // A selects words no detector flagged and makes them a claim.
+  await a.getByTestId("article-body").evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf("we can do better") ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + "we can do better".length);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+      return;
+    }
+    throw new Error("words not found");
+  });
+  await a.getByRole("button", { name: "Add claim" }).click();
+  await expect(a).toHaveURL(/claim=/);
+
+  await expect(list.getByRole("heading", { name: `Claims (${before + 1})` })).toBeVisible();
+  await expect(b.locator(".claim-mark", { hasText: "we can do better" })).toBeVisible();
+
+  // A publishes a verdict on it: B's list shows the status and the rating.
+  const aPanel = a.getByRole("article");
+  await aPanel.getByText("Publish the verdict").click();
+  await aPanel.getByLabel("Verdict").selectOption({ label: "Unproven" });
+  await aPanel.getByLabel("Summary for readers").fill("An opinion; nothing to check.");
+  await aPanel.getByRole("button", { name: "Publish verdict" }).click();
+  await expect(aPanel.getByText("Verdict published.")).toBeVisible();
+  const row = list.getByRole("listitem").filter({ hasText: "we can do better" });
+  await expect(row.getByText("Published", { exact: true })).toBeVisible();
+  await expect(row.getByText("Unproven", { exact: true })).toBeVisible();
+  await expect(b.locator('.claim-mark[data-status="PUBLISHED"]', { hasText: "we can do better" })).toBeVisible();
+  expect(await pageWasNotReloaded(b)).toBe(true);
+  for (const page of [a, b]) await page.context().close();
+});
