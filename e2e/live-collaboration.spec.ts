@@ -150,3 +150,27 @@ test("a claim someone adds, and a verdict someone publishes, appear in the other
   expect(await pageWasNotReloaded(b)).toBe(true);
   for (const page of [a, b]) await page.context().close();
 });
+
+test("offline, the page says so; back online, it catches up on what it missed", async ({ browser }) => {
+  const stamp = Date.now();
+  const a = await personAt(browser, "editor");
+  const path = await importArticle(a, `Offline ${stamp}`, BODY);
+  const b = await personAt(browser, "reviewer");
+  await b.goto(path);
+  const status = b.getByTestId("article-presence");
+  await expect(status).toContainText("Live");
+  await markPage(b);
+  await b.context().setOffline(true);
+  await b.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await expect(status).toContainText("Offline: changes will appear when you are back online");
+  // While B is away, A moves a claim along.
+  await a.getByRole("complementary", { name: "Claims" }).getByRole("link", { name: /unemployment fell/ }).click();
+  await a.getByRole("article").getByRole("button", { name: "Queue for checking" }).click();
+  await expect(a.getByRole("article").getByText("Queued", { exact: true })).toBeVisible();
+  await b.context().setOffline(false);
+  await b.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(status).toContainText("Live");
+  await expect(b.getByRole("complementary", { name: "Claims" }).getByRole("listitem").filter({ hasText: "unemployment fell" }).getByText("Queued", { exact: true })).toBeVisible();
+  expect(await pageWasNotReloaded(b)).toBe(true);
+  for (const page of [a, b]) await page.context().close();
+});

@@ -158,16 +158,26 @@ export function LiveArticle({ articleId, initialClaims, since, viewerId, selecte
       };
     };
     open();
-    const onOnline = () => {
-      if (source?.readyState !== EventSource.OPEN && !stopped) {
-        source?.close();
-        clearTimeout(retry);
-        open();
-      }
+    // The browser knows before the socket does: a connection through a network that is gone
+    // cannot be trusted. Drop it now, and resume after the last change once back online.
+    const onOffline = () => {
+      if (stopped) return;
+      source?.close();
+      clearTimeout(retry);
+      dispatch({ type: "connection", connection: "offline" });
     };
+    const onOnline = () => {
+      if (stopped) return;
+      source?.close();
+      clearTimeout(retry);
+      dispatch({ type: "connection", connection: "reconnecting" });
+      open();
+    };
+    window.addEventListener("offline", onOffline);
     window.addEventListener("online", onOnline);
     return () => {
       stopped = true;
+      window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
       clearTimeout(retry);
       if (frame) {
