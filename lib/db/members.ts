@@ -61,9 +61,9 @@ export async function upsertMember(input: UpsertMemberInput): Promise<{ userId: 
 
 export async function removeMember(workspaceId: string, userId: string, actorId: string | null): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({ where: { workspaceId, userId }, select: { id: true, role: true } });
+    // One statement finds and removes it: of simultaneous removals, one records the event.
+    const [membership] = await tx.$queryRaw<Array<{ role: Role }>>`DELETE FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "userId" = ${userId} RETURNING "role"::text AS "role"`;
     if (!membership) return;
-    await tx.membership.delete({ where: { id: membership.id } });
     await recordEvent(tx, { workspaceId, userId: actorId }, {
       action: "member.removed",
       entityType: "member",

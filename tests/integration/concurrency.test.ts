@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createManualClaim, updateClaim } from "@/lib/db/claims";
 import { getDb } from "@/lib/db/client";
+import { removeMember, upsertMember } from "@/lib/db/members";
 import { createSource, deleteSource, updateSource } from "@/lib/db/sources";
 import { AppError } from "@/lib/errors";
 import { actingAs, createTestArticle, createTestWorkspace, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
@@ -46,6 +47,14 @@ describe("at the same moment", () => {
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c === "NOT_FOUND")).toHaveLength(7);
     expect(await getDb().event.count({ where: { entityId: id, action: "source.removed" } })).toBe(1);
+  });
+
+  it("simultaneous removals of one member remove them once, with one audit event", async () => {
+    const { userId } = await upsertMember({ workspaceId: ws.id, email: `leaving-${ws.slug}@factdesk.test`, name: "Leaving", role: "REVIEWER", passwordHash: "x", actorId: null });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => removeMember(ws.id, userId, ws.users.admin)));
+    expect(results.map(codeOf)).toEqual(Array(6).fill("OK"));
+    expect(await getDb().membership.count({ where: { workspaceId: ws.id, userId } })).toBe(0);
+    expect(await getDb().event.count({ where: { workspaceId: ws.id, entityId: userId, action: "member.removed" } })).toBe(1);
   });
 
   it("many people saving the same claims: accepted writes are stored and audited, the rest get a conflict", async () => {
