@@ -6,6 +6,7 @@ import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { toDateInput } from "../format";
 import { ActionForm } from "../ui/action-form";
+import { Disclosure } from "../ui/disclosure";
 import { FormErrors, SelectField, TextAreaField, TextField } from "../ui/field";
 
 export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -87,13 +88,28 @@ export function DecisionForm({ action, claimId, version, scale, correcting }: { 
   );
 }
 
-export function StatusForm({ action, claimId, version, status, label }: { action: FormAction; claimId: string; version: number; status: string; label: string }) {
-  return (
-    <ActionForm action={action} submitLabel={label} pendingLabel="Moving…" variant="secondary" className="flex flex-wrap items-center gap-2" version={version}>
+/**
+ * One workflow step. A step that needs a reason (dismiss, reopen) asks for it first; a step that
+ * is not possible yet is shown disabled with the reason beside it.
+ */
+export function StatusForm({ action, claimId, version, status, label, needsReason = false, blocker = null }: { action: FormAction; claimId: string; version: number; status: string; label: string; needsReason?: boolean; blocker?: string | null }) {
+  if (blocker) {
+    return (
+      <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
+        <button type="button" disabled aria-describedby={`blocker-${status}`} className="rounded-md border border-rule px-3 py-1.5 text-sm text-muted opacity-70">{label}</button>
+        <span id={`blocker-${status}`}>{blocker}</span>
+      </p>
+    );
+  }
+  const form = (
+    <ActionForm action={action} submitLabel={label} pendingLabel="Moving…" variant={needsReason ? "danger" : "secondary"} className={needsReason ? "space-y-2" : "flex flex-wrap items-center gap-2"} version={version}>
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="status" value={status} />
+      <FormErrors names={["claimId", "status", "version"]} />
+      {needsReason ? <TextAreaField name="reason" label="Reason" required rows={2} hint={status === "DISMISSED" ? "Why this claim is not worth checking; the desk sees it on the claim." : "What the correction is about; readers of the history see it."} /> : null}
     </ActionForm>
   );
+  return needsReason ? <Disclosure summary={`${label}…`}>{form}</Disclosure> : form;
 }
 
 /** The statement as checked (the article's words stay as they are) and who made the claim. */

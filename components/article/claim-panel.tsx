@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
 import { ratingLabel } from "@/lib/domain/rating-scale";
-import { allowedTransitions, TRANSITION_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+import { transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
@@ -37,6 +37,19 @@ function Section({ title, count, children }: { title: string; count?: number; ch
   );
 }
 
+/** The workflow steps this person can take from here, each with why it is not possible yet. */
+function WorkflowSteps({ claim, member, action }: { claim: ClaimDetail; member: Member; action: FormAction }) {
+  const steps = transitionsFor({ status: claim.status, sourceCount: claim.sources.length, reviewCount: claim.reviews.length }, (a) => can(member.actor, a));
+  if (steps.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      {steps.map((step) => (
+        <StatusForm key={step.to} action={action} claimId={claim.id} version={claim.version} status={step.to} label={step.label} needsReason={step.needsReason} blocker={step.blocker} />
+      ))}
+    </div>
+  );
+}
+
 export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail; member: Member; actions: ClaimActions; nav: { base: string; filter: ClaimStatus | null } }) {
   const { actor, workspace } = member;
   const scale = workspace.ratingScale;
@@ -65,13 +78,7 @@ export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail
             </Disclosure>
           </ActivityZone>
         ) : null}
-        {can(actor, "claim:triage") && allowedTransitions(claim.status).length > 0 ? (
-          <div className="flex flex-wrap gap-2">
-            {allowedTransitions(claim.status).map((status) => (
-              <StatusForm key={status} action={actions.changeStatus} claimId={claim.id} version={claim.version} status={status} label={TRANSITION_LABELS[status] ?? status} />
-            ))}
-          </div>
-        ) : null}
+        <WorkflowSteps claim={claim} member={member} action={actions.changeStatus} />
       </header>
 
       <Section title="Verdict">

@@ -17,6 +17,8 @@ export type Action =
   | "claim:create"
   | "claim:edit"
   | "claim:triage"
+  | "claim:research"
+  | "claim:reopen"
   | "claim:assign"
   | "source:create"
   | "source:update"
@@ -24,8 +26,12 @@ export type Action =
   | "review:write"
   | "decision:publish"
   | "comment:create"
+  | "comment:edit"
+  | "dashboard:read"
+  | "audit:read"
   | "member:manage"
-  | "settings:manage";
+  | "settings:manage"
+  | "workspace:create";
 
 export type Actor = { userId: string; role: Role };
 /** Present when the action touches something a particular person owns. */
@@ -43,16 +49,24 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "source:delete": "REVIEWER",
   "review:write": "REVIEWER",
   "comment:create": "REVIEWER",
+  "comment:edit": "REVIEWER",
+  "claim:research": "REVIEWER",
   "article:import": "EDITOR",
   "claim:triage": "EDITOR",
+  "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
   "decision:publish": "EDITOR",
+  "dashboard:read": "EDITOR",
+  "audit:read": "ADMIN",
   "member:manage": "ADMIN",
   "settings:manage": "ADMIN",
+  "workspace:create": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.
 const OWNER_ONLY_BELOW_EDITOR: ReadonlySet<Action> = new Set(["source:update", "source:delete"]);
+// Words someone wrote stay theirs whatever the role of the person looking at them.
+const OWNER_ONLY: ReadonlySet<Action> = new Set(["comment:edit"]);
 
 export function hasRole(actor: Actor, minimum: Role): boolean {
   return RANK[actor.role] >= RANK[minimum];
@@ -68,6 +82,7 @@ export function mayAttempt(actor: Actor, action: Action): boolean {
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   if (!hasRole(actor, MINIMUM_ROLE[action])) return false;
+  if (OWNER_ONLY.has(action)) return resource !== undefined && resource.ownerId === actor.userId;
   if (OWNER_ONLY_BELOW_EDITOR.has(action) && !hasRole(actor, "EDITOR")) {
     return resource !== undefined && resource.ownerId === actor.userId;
   }

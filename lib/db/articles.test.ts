@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestArticle, createTestWorkspace, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
+import { mayAs } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { findArticleWorkspaceSlug, getArticle, importArticle, listArticles, listArticlesIn } from "./articles";
@@ -100,7 +101,7 @@ describe("listArticles", () => {
     const [first, second] = await claimsOf(newer.id);
     if (!first || !second) throw new Error("expected two detected claims");
     const ctx = { workspaceId: listed.id, userId: listed.users.editor, origin: "WEB" as const };
-    await changeClaimStatus(ctx, { claimId: first.id, status: "DISMISSED", version: first.version });
+    await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: first.id, status: "DISMISSED", version: first.version });
     const membership = await getMembership(listed.slug, listed.users.editor);
     if (!membership) throw new Error("editor is a member");
     await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: second.id, version: second.version, rating: "true", summary: "Checks out." }));

@@ -47,7 +47,7 @@ export async function readArticleEvents(workspaceId: string, articleId: string, 
 /** The roles that these users hold in the workspace now; removed members and disabled accounts are absent. */
 export async function currentRoles(workspaceId: string, userIds: string[]): Promise<Map<string, Role>> {
   const rows = await getDb().membership.findMany({
-    where: { workspaceId, userId: { in: userIds }, user: { disabledAt: null } },
+    where: { workspaceId, userId: { in: userIds }, disabledAt: null, user: { disabledAt: null } },
     select: { userId: true, role: true },
   });
   return new Map(rows.map((r) => [r.userId, r.role]));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actingAs, createTestArticle, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
+import { mayAs } from "@/lib/testing/factories";
 import { changeClaimStatusSchema, createClaimSchema } from "@/lib/validation/claim";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus, createManualClaim, listClaimsForArticle, lockClaim, setClaimStatus } from "./claims";
@@ -108,7 +109,7 @@ describe("changeClaimStatus", () => {
   it("moves a claim along the workflow, bumping its version and recording the change", async () => {
     const article = await createTestArticle(ws.id, ws.users.editor);
     const claim = await firstClaim(article.id);
-    const result = await changeClaimStatus(editor(), changeClaimStatusSchema.parse({ claimId: claim.id, status: "QUEUED", version: claim.version }));
+    const result = await changeClaimStatus(editor(), mayAs("EDITOR"), changeClaimStatusSchema.parse({ claimId: claim.id, status: "QUEUED", version: claim.version }));
 
     expect(result).toEqual({ articleId: article.id });
     expect(await getDb().claim.findFirstOrThrow({ where: { id: claim.id }, select: { status: true, version: true } })).toEqual({ status: "QUEUED", version: claim.version + 1 });
@@ -120,27 +121,27 @@ describe("changeClaimStatus", () => {
   it("refuses a move the workflow does not allow", async () => {
     const claim = await firstClaim((await createTestArticle(ws.id, ws.users.editor)).id);
     const before = await snapshot(ws.id);
-    await expect(changeClaimStatus(editor(), { claimId: claim.id, status: "PUBLISHED", version: claim.version })).rejects.toMatchObject({
+    await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "PUBLISHED", version: claim.version })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: "A claim that is detected cannot move to published.",
     });
-    await expect(changeClaimStatus(editor(), { claimId: claim.id, status: "IN_REVIEW", version: claim.version })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "IN_REVIEW", version: claim.version })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 
   it("refuses a stale version with CONFLICT", async () => {
     const claim = await firstClaim((await createTestArticle(ws.id, ws.users.editor)).id);
-    await changeClaimStatus(editor(), { claimId: claim.id, status: "QUEUED", version: claim.version });
+    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "QUEUED", version: claim.version });
     const before = await snapshot(ws.id);
-    await expect(changeClaimStatus(editor(), { claimId: claim.id, status: "DISMISSED", version: claim.version })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 
   it("treats another workspace's claim, or an unknown one, as not found", async () => {
     const theirs = await firstClaim((await createTestArticle(other.id, other.users.editor)).id);
     const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
-    await expect(changeClaimStatus(editor(), { claimId: theirs.id, status: "QUEUED", version: theirs.version })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(changeClaimStatus(editor(), { claimId: "no-such-claim", status: "QUEUED", version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: theirs.id, status: "QUEUED", version: theirs.version })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: "no-such-claim", status: "QUEUED", version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(ws.id)).toEqual(mineBefore);
     expect(await snapshot(other.id)).toEqual(theirsBefore);
   });

@@ -1,11 +1,13 @@
 import "server-only";
 import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
-import { canTransition, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+import type { Action } from "@/lib/auth/policy";
+import { transitionRefusal, type ClaimFacts, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { LiveClaim } from "@/lib/realtime/change";
-import { claimFormValues, type ChangeClaimStatusInput, type CreateClaimInput, type UpdateClaimInput } from "@/lib/validation/claim";
+import { claimFormValues, type AssignClaimInput, type BulkTriageInput, type ChangeClaimStatusInput, type CreateClaimInput, type UpdateClaimInput } from "@/lib/validation/claim";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
+import { notifyUsers } from "./notifications";
 
 /** A claim as the list, the highlights and the live stream carry it. */
 export type ClaimListItem = LiveClaim;
@@ -64,8 +66,9 @@ export async function lockClaim(tx: Tx, workspaceId: string, claimId: string) {
 }
 
 /**
- * Moves a claim to a status by the workflow, bumping its version. With `expectedVersion`, a claim
- * someone else changed in the meantime is a CONFLICT instead of a silent overwrite.
+ * Moves a claim to a status, bumping its version, with its audit event; the people assigned to it
+ * hear of it in their inbox. With `expectedVersion`, a claim someone else changed in the meantime
+ * is a CONFLICT instead of a silent overwrite. The caller has checked the workflow.
  */
 export async function setClaimStatus(
   tx: Tx,
@@ -74,11 +77,13 @@ export async function setClaimStatus(
   status: ClaimStatus,
   reason: string,
   expectedVersion?: number,
+  /** What a person wrote (a dismissal's or a reopening's why), shown on the claim. */
+  statedReason?: string | null,
 ): Promise<number> {
   const version = expectedVersion ?? claim.version;
   const updated = await tx.claim.updateMany({
     where: { id: claim.id, workspaceId: ctx.workspaceId, version },
-    data: { status, version: { increment: 1 } },
+    data: { status, version: { increment: 1 }, ...(status !== claim.status ? { statusReason: statedReason?.trim() || null } : {}) },
   });
   if (updated.count === 0) throw conflict();
   if (status !== claim.status) {
@@ -89,8 +94,10 @@ export async function setClaimStatus(
       articleId: claim.articleId,
       claimId: claim.id,
       before: { status: claim.status },
-      after: { status, reason },
+      after: { status, reason, ...(statedReason?.trim() ? { statedReason: statedReason.trim() } : {}) },
     });
+    const assignees = await tx.claimAssignee.findMany({ where: { claimId: claim.id }, select: { userId: true } });
+    await notifyUsers(tx, ctx, { userIds: assignees.map((a) => a.userId), kind: "STATUS", claimId: claim.id, detail: { from: claim.status, to: status } });
   }
   return version + 1;
 }
@@ -141,16 +148,94 @@ export async function createManualClaim(ctx: Ctx, input: CreateClaimInput) {
   });
 }
 
-export async function changeClaimStatus(ctx: Ctx, input: ChangeClaimStatusInput) {
+/** What the workflow needs to know about a locked claim: its status and how much work is on it. */
+async function claimFacts(tx: Tx, workspaceId: string, claim: { id: string; status: ClaimStatus }): Promise<ClaimFacts> {
+  const [sourceCount, reviewCount] = await Promise.all([
+    tx.source.count({ where: { claimId: claim.id, workspaceId } }),
+    tx.review.count({ where: { claimId: claim.id, workspaceId } }),
+  ]);
+  return { status: claim.status, sourceCount, reviewCount };
+}
+
+function refuse(refusal: NonNullable<ReturnType<typeof transitionRefusal>>): never {
+  if (refusal.forbidden) throw new AppError("FORBIDDEN", refusal.message);
+  throw new AppError("INVALID_INPUT", refusal.message, refusal.field ? { [refusal.field]: [refusal.message] } : {});
+}
+
+/** One step of the workflow by a person; `mayTake` is the policy's answer for this person. */
+export async function changeClaimStatus(ctx: Ctx, mayTake: (action: Action) => boolean, input: ChangeClaimStatusInput) {
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     if (claim.version !== input.version) throw conflict();
-    if (!canTransition(claim.status, input.status)) {
-      const [from, to] = [STATUS_LABELS[claim.status], STATUS_LABELS[input.status]].map((label) => label.toLowerCase());
-      throw new AppError("INVALID_INPUT", `A claim that is ${from} cannot move to ${to}.`);
-    }
-    await setClaimStatus(tx, ctx, claim, input.status, "triage", input.version);
+    const refusal = transitionRefusal(await claimFacts(tx, ctx.workspaceId, claim), input.status, mayTake, input.reason);
+    if (refusal) refuse(refusal);
+    await setClaimStatus(tx, ctx, claim, input.status, "workflow", input.version, input.reason);
     return { articleId: claim.articleId };
+  });
+}
+
+/**
+ * Queues or dismisses many claims of one article in one transaction. Claims the step does not
+ * apply to (already past triage, say) are left as they are and counted, not refused as a batch.
+ */
+export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean, input: BulkTriageInput) {
+  return getDb().$transaction(async (tx) => {
+    const ids = [...new Set(input.claimIds)].sort();
+    // Locked in id order, so two overlapping batches queue up instead of deadlocking.
+    await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE "id" = ANY(${ids}) AND "workspaceId" = ${ctx.workspaceId} AND "articleId" = ${input.articleId} ORDER BY "id" FOR UPDATE`;
+    const claims = await tx.claim.findMany({
+      where: { id: { in: ids }, workspaceId: ctx.workspaceId, articleId: input.articleId },
+      select: { id: true, status: true, version: true, articleId: true, _count: { select: { sources: true, reviews: true } } },
+    });
+    if (claims.length !== ids.length) throw notFound("Some of those claims were");
+    let changed = 0;
+    for (const claim of claims) {
+      const facts = { status: claim.status, sourceCount: claim._count.sources, reviewCount: claim._count.reviews };
+      const refusal = transitionRefusal(facts, input.status, mayTake, input.reason);
+      if (refusal?.forbidden || refusal?.field) refuse(refusal);
+      if (refusal) continue;
+      await setClaimStatus(tx, ctx, claim, input.status, "triage", claim.version, input.reason);
+      changed += 1;
+    }
+    return { changed, skipped: claims.length - changed };
+  });
+}
+
+/** Gives a claim to a reviewer (who hears of it in their inbox), or takes it back. */
+export async function setClaimAssignee(ctx: Ctx, input: AssignClaimInput) {
+  return getDb().$transaction(async (tx) => {
+    const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
+    const member = await tx.membership.findFirst({
+      where: { workspaceId: ctx.workspaceId, userId: input.userId, disabledAt: null, user: { disabledAt: null } },
+      select: { role: true, user: { select: { id: true, name: true } } },
+    });
+    if (input.assign === "unassign") {
+      const removed = await tx.claimAssignee.deleteMany({ where: { claimId: claim.id, userId: input.userId } });
+      if (removed.count === 0) return { articleId: claim.articleId, changed: false };
+      await recordEvent(tx, ctx, {
+        action: "claim.unassigned",
+        entityType: "claim",
+        entityId: claim.id,
+        articleId: claim.articleId,
+        claimId: claim.id,
+        before: { userId: input.userId, name: member?.user.name ?? null },
+      });
+      return { articleId: claim.articleId, changed: true };
+    }
+    if (!member) throw new AppError("INVALID_INPUT", "That person is not an active member of this workspace.", { userId: ["Choose a member of this workspace."] });
+    if (member.role === "VIEWER") throw new AppError("INVALID_INPUT", "Viewers cannot be assigned claims: give them the reviewer role first.", { userId: ["Choose a reviewer, editor or admin."] });
+    const created = await tx.claimAssignee.createMany({ data: [{ claimId: claim.id, userId: input.userId, assignedById: ctx.userId }], skipDuplicates: true });
+    if (created.count === 0) return { articleId: claim.articleId, changed: false };
+    await recordEvent(tx, ctx, {
+      action: "claim.assigned",
+      entityType: "claim",
+      entityId: claim.id,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      after: { userId: input.userId, name: member.user.name },
+    });
+    await notifyUsers(tx, ctx, { userIds: [input.userId], kind: "ASSIGNMENT", claimId: claim.id });
+    return { articleId: claim.articleId, changed: true };
   });
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdownReport, toJsonReport } from "@/lib/domain/report";
 import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
+import { mayAs } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
@@ -48,7 +49,7 @@ beforeAll(async () => {
   await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 1, rating: "true", summary: "First take." }));
   await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
 
-  await changeClaimStatus(ctx, { claimId: second.id, status: "DISMISSED", version: second.version });
+  await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: second.id, status: "DISMISSED", version: second.version });
   const start = input.body.indexOf("12 factories");
   manualClaimId = (await createManualClaim(ctx, { articleId, start, end: start + "12 factories reopened".length })).id;
 });

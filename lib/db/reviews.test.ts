@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { actingAs, createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
+import { mayAs } from "@/lib/testing/factories";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
@@ -127,7 +128,7 @@ describe("saveReview", () => {
 
   it("does not revive a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version });
     await saveReview(reviewer(), scale, review(claim.id));
     expect((await claimState(claim.id)).status).toBe("DISMISSED");
   });
@@ -170,7 +171,7 @@ describe("publishDecision", () => {
 
   it("refuses a stale version with CONFLICT and keeps no decision", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), { claimId: claim.id, status: "QUEUED", version: claim.version });
+    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "QUEUED", version: claim.version });
     const before = await snapshot(ws.id);
     await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version))).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await snapshot(ws.id)).toEqual(before);
@@ -200,7 +201,7 @@ describe("publishDecision", () => {
 
   it("refuses to publish a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version });
     const before = await snapshot(ws.id);
     await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version + 1))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen it first/) });
     expect(await snapshot(ws.id)).toEqual(before);
@@ -209,7 +210,7 @@ describe("publishDecision", () => {
   it("rejects a rating that is not on the desk's scale", async () => {
     const claim = await newClaim(ws);
     const before = await snapshot(ws.id);
-    const settings = { ratingScale: [{ key: "yes", label: "Yes" }], minSourcesToPublish: 0 };
+    const settings = { ratingScale: [{ key: "yes", label: "Yes" }], minSourcesToPublish: 0, minReviewsToPublish: 0, fourEyes: false };
     await expect(publishDecision(editor(), settings, decision(claim.id, claim.version, "mostly-true"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await snapshot(ws.id)).toEqual(before);
   });

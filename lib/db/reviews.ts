@@ -1,14 +1,15 @@
 import "server-only";
-import { findRating, type Rating } from "@/lib/domain/rating-scale";
-import { publishBlocker, statusAfter } from "@/lib/domain/workflow";
+import { publishBlockers, type PublishingRules } from "@/lib/domain/publishing";
+import { findActiveRating, type Rating } from "@/lib/domain/rating-scale";
+import { statusAfter, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict } from "@/lib/errors";
 import { reviewFormValues, type PublishDecisionInput, type SaveReviewInput } from "@/lib/validation/review";
 import { recordEvent, type Ctx } from "./audit";
-import { getDb } from "./client";
+import { getDb, type Tx } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
 
 function requireRating(scale: readonly Rating[], key: string): void {
-  if (!findRating(scale, key)) {
+  if (!findActiveRating(scale, key)) {
     throw new AppError("INVALID_INPUT", "Choose a rating from the desk's scale.", { rating: ["Choose a rating from the desk's scale."] });
   }
 }
@@ -48,14 +49,29 @@ export async function saveReview(ctx: Ctx, scale: readonly Rating[], input: Save
   });
 }
 
-/** Publishes the desk's verdict. A later decision is a correction; earlier ones stay on record. */
-export async function publishDecision(ctx: Ctx, workspace: { ratingScale: readonly Rating[]; minSourcesToPublish: number }, input: PublishDecisionInput) {
+/**
+ * What stands between this person and publishing a verdict on the claim, read inside `tx` (the
+ * publishing transaction, after the claim's lock) or on its own for the claim panel.
+ */
+export async function readPublishBlockers(tx: Tx, ctx: Ctx, rules: PublishingRules, claim: { id: string; status: ClaimStatus }): Promise<string[]> {
+  const [sources, reviews] = await Promise.all([
+    tx.source.findMany({ where: { claimId: claim.id, workspaceId: ctx.workspaceId }, select: { url: true } }),
+    tx.review.findMany({ where: { claimId: claim.id, workspaceId: ctx.workspaceId }, select: { reviewerId: true } }),
+  ]);
+  return publishBlockers({ status: claim.status, sourceUrls: sources.map((s) => s.url), reviewerIds: reviews.map((r) => r.reviewerId), publisherId: ctx.userId, rules });
+}
+
+/**
+ * Publishes the desk's verdict, through the publishing gate (the workflow's state, the desk's
+ * rules, four eyes). On a reopened claim it is a correction: earlier decisions stay on record.
+ */
+export async function publishDecision(ctx: Ctx, workspace: PublishingRules & { ratingScale: readonly Rating[] }, input: PublishDecisionInput) {
   requireRating(workspace.ratingScale, input.rating);
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
-    const sourceCount = await tx.source.count({ where: { claimId: claim.id, workspaceId: ctx.workspaceId } });
-    const blocker = publishBlocker({ status: claim.status, sourceCount, minSources: workspace.minSourcesToPublish });
-    if (blocker) throw new AppError("INVALID_INPUT", blocker);
+    if (claim.version !== input.version) throw conflict();
+    const blockers = await readPublishBlockers(tx, ctx, workspace, claim);
+    if (blockers.length > 0) throw new AppError("INVALID_INPUT", blockers.join(" "));
     const previous = await tx.decision.findFirst({
       where: { claimId: claim.id, workspaceId: ctx.workspaceId },
       orderBy: { createdAt: "desc" },

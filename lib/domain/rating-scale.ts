@@ -1,5 +1,7 @@
 // PURE: a desk's rating scale, an ordered list the reviewers choose from.
-export type Rating = { key: string; label: string };
+// A retired rating stays on the scale so published decisions keep their label, but nobody can
+// choose it any more.
+export type Rating = { key: string; label: string; retired?: boolean };
 
 export const DEFAULT_RATING_SCALE: readonly Rating[] = [
   { key: "true", label: "True" },
@@ -17,11 +19,22 @@ export function parseRatingScale(value: unknown): Rating[] {
   const ratings = value.filter(
     (r): r is Rating => typeof r === "object" && r !== null && typeof r.key === "string" && typeof r.label === "string",
   );
-  return ratings.length > 0 ? ratings : [...DEFAULT_RATING_SCALE];
+  if (ratings.length === 0) return [...DEFAULT_RATING_SCALE];
+  return ratings.map((r) => ({ key: r.key, label: r.label, ...(r.retired === true ? { retired: true } : {}) }));
+}
+
+/** The ratings people can choose now, in the desk's order. */
+export function activeRatings(scale: readonly Rating[]): Rating[] {
+  return scale.filter((r) => !r.retired);
 }
 
 export function findRating(scale: readonly Rating[], key: string): Rating | undefined {
   return scale.find((r) => r.key === key);
+}
+
+/** A rating someone may choose for a new review or decision: on the scale and not retired. */
+export function findActiveRating(scale: readonly Rating[], key: string): Rating | undefined {
+  return scale.find((r) => r.key === key && !r.retired);
 }
 
 export function ratingLabel(scale: readonly Rating[], key: string | null | undefined): string | null {

@@ -11,6 +11,10 @@ export const CHANGE_KINDS = [
   "claim.created",
   "claim.updated",
   "claim.status_changed",
+  "claim.assigned",
+  "claim.unassigned",
+  "comment.created",
+  "comment.edited",
   "source.added",
   "source.updated",
   "source.removed",
@@ -21,6 +25,15 @@ export const CHANGE_KINDS = [
   "member.added",
   "member.updated",
   "member.removed",
+  "member.disabled",
+  "member.enabled",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  "workspace.created",
+  "workspace.updated",
+  "workspace.archived",
+  "user.password_reset",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

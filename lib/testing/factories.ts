@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/lib/auth/policy";
+import { can, type Action, type Role } from "@/lib/auth/policy";
 import { importArticle } from "@/lib/db/articles";
 import { ensureWorkspace, upsertMember } from "@/lib/db/members";
 import { importArticleSchema } from "@/lib/validation/article";
@@ -47,3 +47,6 @@ export async function createTestArticle(workspaceId: string, userId: string | nu
 
 /** The context a lib/db write gets when this member acts through the web UI. */
 export const actingAs = (workspace: TestWorkspace, role: Lowercase<Role>) => ({ workspaceId: workspace.id, userId: workspace.users[role], origin: "WEB" as const });
+
+/** The policy's answer for one role, as lib/db's workflow functions take it. */
+export const mayAs = (role: Role) => (action: Action) => can({ userId: "policy-probe", role }, action);

@@ -14,6 +14,26 @@ export const changeClaimStatusSchema = z.object({
   claimId: id("claim"),
   status: z.enum(CLAIM_STATUSES, { error: "Choose a status." }),
   version,
+  // Required by the workflow for a dismissal or a reopening; the server says so at the field.
+  reason: optionalText("Reason", 500),
+});
+
+/** Queue or dismiss many detected claims of one article at once (triage). */
+export const bulkTriageSchema = z.object({
+  articleId: id("article"),
+  status: z.enum(["QUEUED", "DISMISSED"], { error: "Choose queue or dismiss." }),
+  claimIds: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z.array(id("claim")).min(1, "Select at least one claim.").max(1000, "Select at most 1,000 claims at a time."),
+  ),
+  reason: optionalText("Reason", 500),
+});
+
+/** Give a claim to reviewers, or take it back. */
+export const assignClaimSchema = z.object({
+  claimId: id("claim"),
+  userId: id("member"),
+  assign: z.enum(["assign", "unassign"], { error: "Choose assign or unassign." }),
 });
 
 /** The statement as checked and who made it; the quote in the article never changes here. */
@@ -30,3 +50,5 @@ export const claimFormValues = (claim: { statement: string; claimant: string | n
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 export type ChangeClaimStatusInput = z.infer<typeof changeClaimStatusSchema>;
+export type BulkTriageInput = z.infer<typeof bulkTriageSchema>;
+export type AssignClaimInput = z.infer<typeof assignClaimSchema>;

@@ -2,12 +2,13 @@
 
 import { authorize } from "@/lib/auth/guards";
 import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
-import { changeClaimStatus, createManualClaim, updateClaim } from "@/lib/db/claims";
+import { can } from "@/lib/auth/policy";
+import { bulkTriage, changeClaimStatus, createManualClaim, setClaimAssignee, updateClaim } from "@/lib/db/claims";
 import { publishDecision, saveReview } from "@/lib/db/reviews";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/db/sources";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
-import { changeClaimStatusSchema, createClaimSchema, updateClaimSchema } from "@/lib/validation/claim";
+import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, updateClaimSchema } from "@/lib/validation/claim";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 
@@ -20,9 +21,23 @@ export const createClaimAction = workspaceAction({ schema: createClaimSchema, ac
   return { message: "Claim added.", revalidate: path, redirectTo: `${path}?claim=${claim.id}` };
 });
 
-export const changeClaimStatusAction = workspaceAction({ schema: changeClaimStatusSchema, action: "claim:triage" }, async (input, member, ctx) => {
-  const { articleId } = await changeClaimStatus(ctx, input);
+// Reviewers take some workflow steps (research, send to review), editors the rest: the role check
+// here is the lowest of them, and the workflow asks the policy for the step itself.
+export const changeClaimStatusAction = workspaceAction({ schema: changeClaimStatusSchema, action: "claim:research" }, async (input, member, ctx) => {
+  const { articleId } = await changeClaimStatus(ctx, (a) => can(member.actor, a), input);
   return { message: `Moved to ${STATUS_LABELS[input.status].toLowerCase()}.`, revalidate: articlePath(member.workspace.slug, articleId) };
+});
+
+export const bulkTriageAction = workspaceAction({ schema: bulkTriageSchema, action: "claim:triage" }, async (input, member, ctx) => {
+  const { changed, skipped } = await bulkTriage(ctx, (a) => can(member.actor, a), input);
+  const verb = input.status === "QUEUED" ? "Queued" : "Dismissed";
+  const rest = skipped > 0 ? ` ${skipped} ${skipped === 1 ? "was" : "were"} past triage and stayed as ${skipped === 1 ? "it was" : "they were"}.` : "";
+  return { message: `${verb} ${changed} ${changed === 1 ? "claim" : "claims"}.${rest}`, revalidate: articlePath(member.workspace.slug, input.articleId) };
+});
+
+export const assignClaimAction = workspaceAction({ schema: assignClaimSchema, action: "claim:assign" }, async (input, member, ctx) => {
+  const { articleId } = await setClaimAssignee(ctx, input);
+  return { message: input.assign === "assign" ? "Assigned." : "Unassigned.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
 export const updateClaimAction = workspaceAction({ schema: updateClaimSchema, action: "claim:edit" }, async (input, member, ctx) => {
