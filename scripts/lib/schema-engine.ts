@@ -73,6 +73,26 @@ function acceptInternalCharType(adapter: Queryable): void {
   };
 }
 
+type ScriptRunner = {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+};
+
+// adapter-pg runs a migration by splitting it at every ";", which cuts a function body (or any
+// string holding a semicolon) in half. Send the script whole instead: PostgreSQL's simple query
+// protocol takes many statements at once, and runs them as one implicit transaction, so a
+// migration that fails half-way leaves nothing behind.
+function runScriptsWhole(adapter: ScriptRunner): void {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+}
+
 // The engine never disposes the adapters it connects, and their pool connection keeps Prisma's
 // migration advisory lock: the next process to migrate this database would wait ~10 s, then fail.
 // Keep a handle on each adapter so that closing the engine closes its connections too.
@@ -84,6 +104,7 @@ function createAdapterFactory(connectionString: string) {
     const adapter = await connect();
     adapters.push(adapter);
     acceptInternalCharType(adapter as unknown as Queryable);
+    runScriptsWhole(adapter as unknown as ScriptRunner);
     return adapter;
   };
   const dispose = async () => {
