@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestArticle, createTestWorkspace, createWorkspacePair, SAMPLE_BODY, type TestWorkspace } from "@/lib/testing/factories";
-import { mayAs } from "@/lib/testing/factories";
+import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { findArticleWorkspaceSlug, getArticle, importArticle, listArticles, listArticlesIn } from "./articles";
@@ -101,10 +101,11 @@ describe("listArticles", () => {
     const [first, second] = await claimsOf(newer.id);
     if (!first || !second) throw new Error("expected two detected claims");
     const ctx = { workspaceId: listed.id, userId: listed.users.editor, origin: "WEB" as const };
-    await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: first.id, status: "DISMISSED", version: first.version });
+    await changeClaimStatus(ctx, mayAs("EDITOR"), dismissal(first));
     const membership = await getMembership(listed.slug, listed.users.editor);
     if (!membership) throw new Error("editor is a member");
-    await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: second.id, version: second.version, rating: "true", summary: "Checks out." }));
+    const version = await reviewedByReviewer(listed, second.id);
+    await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: second.id, version, rating: "true", summary: "Checks out." }));
 
     const articles = await listArticles(listed.id);
     expect(articles.map((a) => a.id)).toEqual([newer.id, older.id]);

@@ -115,7 +115,7 @@ describe("changeClaimStatus", () => {
     expect(await getDb().claim.findFirstOrThrow({ where: { id: claim.id }, select: { status: true, version: true } })).toEqual({ status: "QUEUED", version: claim.version + 1 });
     const events = await getDb().event.findMany({ where: { claimId: claim.id, action: "claim.status_changed" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ workspaceId: ws.id, actorId: ws.users.editor, entityType: "claim", before: { status: "DETECTED" }, after: { status: "QUEUED", reason: "triage" } });
+    expect(events[0]).toMatchObject({ workspaceId: ws.id, actorId: ws.users.editor, entityType: "claim", before: { status: "DETECTED" }, after: { status: "QUEUED", reason: "workflow" } });
   });
 
   it("refuses a move the workflow does not allow", async () => {
@@ -123,7 +123,7 @@ describe("changeClaimStatus", () => {
     const before = await snapshot(ws.id);
     await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "PUBLISHED", version: claim.version })).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      message: "A claim that is detected cannot move to published.",
+      message: "A claim is published by publishing its verdict.",
     });
     await expect(changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "IN_REVIEW", version: claim.version })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await snapshot(ws.id)).toEqual(before);

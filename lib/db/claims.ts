@@ -175,8 +175,9 @@ export async function changeClaimStatus(ctx: Ctx, mayTake: (action: Action) => b
 }
 
 /**
- * Queues or dismisses many claims of one article in one transaction. Claims the step does not
- * apply to (already past triage, say) are left as they are and counted, not refused as a batch.
+ * Triage in bulk: queues or dismisses many detected claims of one article in one transaction.
+ * Claims no longer detected (someone triaged them meanwhile) are left as they are and counted,
+ * not refused as a batch.
  */
 export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean, input: BulkTriageInput) {
   return getDb().$transaction(async (tx) => {
@@ -193,7 +194,7 @@ export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean,
       const facts = { status: claim.status, sourceCount: claim._count.sources, reviewCount: claim._count.reviews };
       const refusal = transitionRefusal(facts, input.status, mayTake, input.reason);
       if (refusal?.forbidden || refusal?.field) refuse(refusal);
-      if (refusal) continue;
+      if (refusal || claim.status !== "DETECTED") continue;
       await setClaimStatus(tx, ctx, claim, input.status, "triage", claim.version, input.reason);
       changed += 1;
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdownReport, toJsonReport } from "@/lib/domain/report";
 import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
-import { mayAs } from "@/lib/testing/factories";
+import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
@@ -46,10 +46,12 @@ beforeAll(async () => {
   await createSource(ctx, source("CPS monthly table", "CONTEXT"));
   const membership = await getMembership(ws.slug, ws.users.editor);
   if (!membership) throw new Error("editor is a member");
-  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 1, rating: "true", summary: "First take." }));
-  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: first.version + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
+  const ready = await reviewedByReviewer(ws, first.id);
+  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: ready, rating: "true", summary: "First take." }));
+  await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: first.id, status: "REOPENED", version: ready + 1, reason: "The low was 3.7 percent." });
+  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: ready + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
 
-  await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: second.id, status: "DISMISSED", version: second.version });
+  await changeClaimStatus(ctx, mayAs("EDITOR"), dismissal(second));
   const start = input.body.indexOf("12 factories");
   manualClaimId = (await createManualClaim(ctx, { articleId, start, end: start + "12 factories reopened".length })).id;
 });
@@ -109,7 +111,8 @@ describe("getArticleReport", () => {
     const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: id }, orderBy: { start: "asc" } });
     const membership = await getMembership(desk.slug, desk.users.editor);
     if (!membership) throw new Error("editor is a member");
-    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version: claim.version, rating: "half-true", summary: "Partly." }));
+    const version = await reviewedByReviewer(desk, claim.id);
+    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version, rating: "half-true", summary: "Partly." }));
     await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: "accurate", label: "Accurate" }] } });
 
     const report = await getArticleReport(desk.id, id);

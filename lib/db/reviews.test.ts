@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { actingAs, createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
-import { mayAs } from "@/lib/testing/factories";
+import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
@@ -128,7 +128,7 @@ describe("saveReview", () => {
 
   it("does not revive a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await changeClaimStatus(editor(), mayAs("EDITOR"), dismissal(claim));
     await saveReview(reviewer(), scale, review(claim.id));
     expect((await claimState(claim.id)).status).toBe("DISMISSED");
   });
@@ -144,20 +144,43 @@ describe("saveReview", () => {
 });
 
 describe("publishDecision", () => {
-  it("publishes the verdict, records decision.published and marks the claim published", async () => {
+  it("publishes the verdict of an editor who did not review, records decision.published and marks the claim published", async () => {
     const claim = await newClaim(ws);
-    const { id } = await publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version));
+    const version = await reviewedByReviewer(ws, claim.id);
+    const { id } = await publishDecision(editor(), await settingsOf(ws), decision(claim.id, version));
 
     expect(await getDb().decision.findFirstOrThrow({ where: { id } })).toMatchObject({ workspaceId: ws.id, claimId: claim.id, rating: "mostly-true", summary: "Close to the official figure.", approvedById: ws.users.editor });
     expect(await getDb().event.findFirstOrThrow({ where: { entityId: id } })).toMatchObject({ workspaceId: ws.id, actorId: ws.users.editor, action: "decision.published", claimId: claim.id, before: null });
-    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: claim.version + 1 });
+    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: version + 1 });
   });
 
-  it("records a second verdict as a correction and keeps both on record", async () => {
+  it("refuses the editor who is the claim's only reviewer (four eyes), and writes nothing", async () => {
+    const claim = await newClaim(ws);
+    await saveReview(editor(), scale, review(claim.id));
+    const { version } = await claimState(claim.id);
+    const before = await snapshot(ws.id);
+    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, version))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Four eyes: you are this claim's only reviewer. Another reviewer must review it, or another editor publish it.",
+    });
+    expect(await snapshot(ws.id)).toEqual(before);
+    // Once someone else has reviewed, the same editor may publish.
+    await saveReview(reviewer(), scale, review(claim.id, "false"));
+    await publishDecision(editor(), await settingsOf(ws), decision(claim.id, version));
+    expect((await claimState(claim.id)).status).toBe("PUBLISHED");
+  });
+
+  it("publishes a correction only after the claim is reopened, keeping both verdicts on record", async () => {
     const claim = await newClaim(ws);
     const settings = await settingsOf(ws);
-    await publishDecision(editor(), settings, decision(claim.id, claim.version));
-    const correction = await publishDecision(editor(), settings, decision(claim.id, claim.version + 1, "false", "The figure was misquoted."));
+    const version = await reviewedByReviewer(ws, claim.id);
+    await publishDecision(editor(), settings, decision(claim.id, version));
+    const before = await snapshot(ws.id);
+    await expect(publishDecision(editor(), settings, decision(claim.id, version + 1, "false"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen the claim to publish a correction/) });
+    expect(await snapshot(ws.id)).toEqual(before);
+
+    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "REOPENED", version: version + 1, reason: "The figure was misquoted." });
+    const correction = await publishDecision(editor(), settings, decision(claim.id, version + 2, "false", "The figure was misquoted."));
 
     const decisions = await getDb().decision.findMany({ where: { claimId: claim.id }, orderBy: { createdAt: "asc" }, select: { rating: true } });
     expect(decisions).toEqual([{ rating: "mostly-true" }, { rating: "false" }]);
@@ -166,44 +189,69 @@ describe("publishDecision", () => {
       before: { rating: "mostly-true", summary: "Close to the official figure." },
       after: { rating: "false", summary: "The figure was misquoted." },
     });
-    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: claim.version + 2 });
+    expect(await claimState(claim.id)).toEqual({ status: "PUBLISHED", version: version + 3 });
   });
 
   it("refuses a stale version with CONFLICT and keeps no decision", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "QUEUED", version: claim.version });
+    const version = await reviewedByReviewer(ws, claim.id);
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, version - 1))).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 
-  it("is blocked until the claim has the desk's minimum number of sources", async () => {
+  it("enforces the desk's minimum of independent sources and reviews, naming what is missing", async () => {
     const desk = await createTestWorkspace();
-    await getDb().workspace.update({ where: { id: desk.id }, data: { minSourcesToPublish: 2 } });
+    await getDb().workspace.update({ where: { id: desk.id }, data: { minSourcesToPublish: 2, minReviewsToPublish: 2 } });
     const ctx = { workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const };
     const claim = await newClaim(desk);
-    const source = (title: string) => createSourceSchema.parse({ claimId: claim.id, url: "https://example.org/data", title, kind: "PRIMARY_DATA", stance: "SUPPORTS" });
-    await createSource(ctx, source("One"));
+    const source = (title: string, url: string) => createSourceSchema.parse({ claimId: claim.id, url, title, kind: "PRIMARY_DATA", stance: "SUPPORTS" });
+    await createSource(ctx, source("One", "https://www.bls.gov/a"));
+    await createSource(ctx, source("Same site", "https://bls.gov/b"));
+    const version = await reviewedByReviewer(desk, claim.id);
     const settings = await settingsOf(desk);
-    expect(settings.minSourcesToPublish).toBe(2);
 
     const before = await snapshot(desk.id);
-    await expect(publishDecision(ctx, settings, decision(claim.id, claim.version + 1))).rejects.toMatchObject({
+    await expect(publishDecision(ctx, settings, decision(claim.id, version))).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      message: "This desk publishes only with at least 2 sources; this claim has 1.",
+      message: "This desk publishes with at least 2 independent sources (from different sites); this claim has 1. This desk publishes after at least 2 independent reviews; this claim has 1.",
     });
     expect(await snapshot(desk.id)).toEqual(before);
 
-    await createSource(ctx, source("Two"));
-    await publishDecision(ctx, settings, decision(claim.id, claim.version + 1));
+    await createSource(ctx, source("Two", "https://census.gov/c"));
+    await saveReview({ workspaceId: desk.id, userId: desk.users.admin, origin: "WEB" }, scale, review(claim.id));
+    await publishDecision(ctx, settings, decision(claim.id, (await claimState(claim.id)).version));
     expect((await claimState(claim.id)).status).toBe("PUBLISHED");
+  });
+
+  it("lets a desk that turned four eyes off publish its only reviewer's verdict", async () => {
+    const desk = await createTestWorkspace();
+    await getDb().workspace.update({ where: { id: desk.id }, data: { fourEyes: false } });
+    const ctx = { workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const };
+    const claim = await newClaim(desk);
+    await saveReview(ctx, scale, review(claim.id));
+    await publishDecision(ctx, await settingsOf(desk), decision(claim.id, (await claimState(claim.id)).version));
+    expect((await claimState(claim.id)).status).toBe("PUBLISHED");
+  });
+
+  it("of two editors publishing at once, exactly one verdict lands", async () => {
+    const claim = await newClaim(ws);
+    const version = await reviewedByReviewer(ws, claim.id);
+    const settings = await settingsOf(ws);
+    const results = await Promise.allSettled([
+      publishDecision(editor(), settings, decision(claim.id, version, "true")),
+      publishDecision(actingAs(ws, "admin"), settings, decision(claim.id, version, "false")),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().decision.count({ where: { claimId: claim.id } })).toBe(1);
   });
 
   it("refuses to publish a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await saveReview(reviewer(), scale, review(claim.id));
+    await changeClaimStatus(editor(), mayAs("EDITOR"), dismissal(await claimState(claim.id).then((c) => ({ id: claim.id, version: c.version }))));
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, claim.version + 1))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen it first/) });
+    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, (await claimState(claim.id)).version))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Restore it to the queue first/) });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 

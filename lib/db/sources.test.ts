@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actingAs, createTestArticle, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
-import { mayAs } from "@/lib/testing/factories";
+import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { createSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";
@@ -88,7 +88,7 @@ describe("createSource", () => {
 
   it("does not revive a dismissed claim", async () => {
     const claim = await newClaim(ws);
-    await changeClaimStatus({ workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const }, mayAs("EDITOR"), { claimId: claim.id, status: "DISMISSED", version: claim.version });
+    await changeClaimStatus({ workspaceId: ws.id, userId: ws.users.editor, origin: "WEB" as const }, mayAs("EDITOR"), dismissal(claim));
     await createSource(reviewer(), sourceInput(claim.id));
     expect((await getDb().claim.findFirstOrThrow({ where: { id: claim.id } })).status).toBe("DISMISSED");
   });

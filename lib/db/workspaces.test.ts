@@ -18,8 +18,15 @@ describe("getMembership", () => {
     const membership = await getMembership(ws.slug, ws.users.reviewer);
     expect(membership).toEqual({
       role: "REVIEWER",
-      workspace: { id: ws.id, slug: ws.slug, name: expect.stringMatching(/^Workspace /), ratingScale: [...DEFAULT_RATING_SCALE], minSourcesToPublish: 0 },
+      workspace: { id: ws.id, slug: ws.slug, name: expect.stringMatching(/^Workspace /), ratingScale: [...DEFAULT_RATING_SCALE], minSourcesToPublish: 0, minReviewsToPublish: 1, fourEyes: true, highlightThreshold: 0.7, archivedAt: null },
     });
+  });
+
+  it("is null for a member an admin disabled, from their next request on", async () => {
+    const desk = await createTestWorkspace();
+    await getDb().membership.updateMany({ where: { workspaceId: desk.id, userId: desk.users.reviewer }, data: { disabledAt: new Date() } });
+    expect(await getMembership(desk.slug, desk.users.reviewer)).toBeNull();
+    expect(await getMembership(desk.slug, desk.users.editor)).not.toBeNull();
   });
 
   it("returns null for someone who is not a member, and for an unknown slug", async () => {

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { can, type Action, type Role } from "@/lib/auth/policy";
 import { importArticle } from "@/lib/db/articles";
+import { getDb } from "@/lib/db/client";
+import { saveReview } from "@/lib/db/reviews";
+import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
+import { saveReviewSchema } from "@/lib/validation/review";
 import { ensureWorkspace, upsertMember } from "@/lib/db/members";
 import { importArticleSchema } from "@/lib/validation/article";
 
@@ -50,3 +54,16 @@ export const actingAs = (workspace: TestWorkspace, role: Lowercase<Role>) => ({ 
 
 /** The policy's answer for one role, as lib/db's workflow functions take it. */
 export const mayAs = (role: Role) => (action: Action) => can({ userId: "policy-probe", role }, action);
+
+/**
+ * Brings a claim to where an editor who did not review it may publish under the default rules:
+ * the workspace's reviewer has reviewed it (so it is in review). Returns its version now.
+ */
+export async function reviewedByReviewer(workspace: TestWorkspace, claimId: string, rating = "mostly-true"): Promise<number> {
+  await saveReview(actingAs(workspace, "reviewer"), DEFAULT_RATING_SCALE, saveReviewSchema.parse({ claimId, rating, rationale: "Checked against the primary data.", confidence: "2", version: "" }));
+  const claim = await getDb().claim.findFirstOrThrow({ where: { id: claimId, workspaceId: workspace.id }, select: { version: true } });
+  return claim.version;
+}
+
+/** A dismissal as an editor makes it, with its reason. */
+export const dismissal = (claim: { id: string; version: number }) => ({ claimId: claim.id, status: "DISMISSED" as const, version: claim.version, reason: "Opinion, not a checkable claim." });
