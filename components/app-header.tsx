@@ -1,19 +1,33 @@
 import Link from "next/link";
-import { ROLE_LABELS, type Role } from "@/lib/auth/policy";
+import { can, ROLE_LABELS, type Role } from "@/lib/auth/policy";
 import { SignOutButton } from "./sign-out-button";
 
 type WorkspaceLink = { slug: string; name: string };
 
-export function AppHeader({ workspace, workspaces, user, role }: { workspace: WorkspaceLink; workspaces: WorkspaceLink[]; user: { name: string; email: string }; role: Role }) {
-  const others = workspaces.filter((w) => w.slug !== workspace.slug);
+const navLink = "rounded px-1 hover:underline aria-[current=page]:font-semibold";
+
+/**
+ * The bar on every signed-in page. Inside a workspace it names it and links to what the
+ * person's role opens there; on personal pages (my queue) it shows only the way back.
+ */
+export function AppHeader({ workspace, workspaces, user, role, current }: {
+  workspace: WorkspaceLink | null;
+  workspaces: WorkspaceLink[];
+  user: { id: string; name: string; email: string };
+  role: Role | null;
+  current?: "articles" | "queue" | "dashboard" | "settings";
+}) {
+  const others = workspaces.filter((w) => w.slug !== workspace?.slug);
+  const actor = role ? { userId: user.id, role } : null;
+  const here = (name: typeof current) => (current === name ? ("page" as const) : undefined);
   return (
     <header className="no-print border-b border-rule bg-white/70 backdrop-blur">
       <div className="mx-auto flex max-w-[90rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href={`/w/${workspace.slug}`} className="font-serif text-lg font-semibold tracking-tight">
+        <Link href={workspace ? `/w/${workspace.slug}` : "/"} className="font-serif text-lg font-semibold tracking-tight">
           Factdesk
         </Link>
-        <nav aria-label="Workspace" className="flex items-center gap-4 text-sm">
-          {others.length > 0 ? (
+        <nav aria-label="Workspace" className="flex flex-wrap items-center gap-4 text-sm">
+          {workspace && others.length > 0 ? (
             <details className="relative">
               <summary className="cursor-pointer text-muted hover:text-ink">{workspace.name}</summary>
               <ul className="absolute left-0 z-20 mt-2 min-w-48 rounded-md border border-rule bg-white p-1 shadow-lg">
@@ -24,17 +38,21 @@ export function AppHeader({ workspace, workspaces, user, role }: { workspace: Wo
                 ))}
               </ul>
             </details>
-          ) : (
+          ) : workspace ? (
             <span className="text-muted">{workspace.name}</span>
-          )}
-          <Link href={`/w/${workspace.slug}`} className="hover:underline">Articles</Link>
+          ) : null}
+          {workspace ? <Link href={`/w/${workspace.slug}`} className={navLink} aria-current={here("articles")}>Articles</Link> : null}
+          {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink} aria-current={here("dashboard")}>Dashboard</Link> : null}
+          {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink} aria-current={here("settings")}>Settings</Link> : null}
         </nav>
-        <div className="ml-auto flex items-center gap-4 text-sm">
+        <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
+          <Link href="/queue" className={navLink} aria-current={here("queue")}>My queue</Link>
           <span>
-            <span className="font-medium">{user.name}</span> <span className="text-muted">· {ROLE_LABELS[role]}</span>
+            <span className="font-medium">{user.name}</span>
+            {role ? <span className="text-muted"> · {ROLE_LABELS[role]}</span> : null}
           </span>
           <SignOutButton />
-        </div>
+        </nav>
       </div>
     </header>
   );

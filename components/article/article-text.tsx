@@ -86,16 +86,24 @@ export function ArticleText({
   body,
   base,
   filter,
+  highlightThreshold = 0,
   createClaim,
 }: {
   articleId: string;
   body: string;
+  /** Detected claims scoring below this stay in the list for triage but are not marked in the text. */
+  highlightThreshold?: number;
   /** The article's address; claim links add `?claim=…`. */
   base: string;
   filter: string | null;
   createClaim: ((previous: ActionResult | null, formData: FormData) => Promise<ActionResult>) | null;
 }) {
-  const { claims, selectedClaimId: selectedId } = useLiveArticle();
+  const { claims: allClaims, selectedClaimId: selectedId } = useLiveArticle();
+  // A low-scoring detected claim is marked only once someone has triaged it, or while it is open.
+  const claims = useMemo(
+    () => allClaims.filter((c) => c.status !== "DETECTED" || c.origin === "MANUAL" || c.id === selectedId || (c.score ?? 1) >= highlightThreshold),
+    [allClaims, highlightThreshold, selectedId],
+  );
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [error, setError] = useState<string | null>(null);

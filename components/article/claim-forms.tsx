@@ -14,7 +14,9 @@ export type FormAction = (previous: ActionResult | null, formData: FormData) => 
 const kindOptions = Object.entries(SOURCE_KIND_LABELS).map(([value, label]) => ({ value, label }));
 const stanceOptions = Object.entries(SOURCE_STANCE_LABELS).map(([value, label]) => ({ value, label }));
 const confidenceOptions = Object.entries(CONFIDENCE_LABELS).map(([value, label]) => ({ value, label }));
-const ratingOptions = (scale: readonly Rating[]) => scale.map((r) => ({ value: r.key, label: r.label }));
+/** The ratings on offer: the active ones, plus the one already chosen if it has since been retired. */
+const ratingOptions = (scale: readonly Rating[], current?: string) =>
+  scale.filter((r) => !r.retired || r.key === current).map((r) => ({ value: r.key, label: r.label }));
 
 type SourceValues = {
   id: string;
@@ -69,7 +71,7 @@ export function ReviewForm({ action, claimId, scale, review }: { action: FormAct
       <input type="hidden" name="claimId" value={claimId} />
       <FormErrors names={["claimId"]} />
       <div className="grid grid-cols-2 gap-3">
-        <SelectField name="rating" label="Rating" required options={ratingOptions(scale)} placeholder="Choose…" defaultValue={review?.rating} />
+        <SelectField name="rating" label="Rating" required options={ratingOptions(scale, review?.rating)} placeholder="Choose…" defaultValue={review?.rating} />
         <SelectField name="confidence" label="Confidence" required options={confidenceOptions} defaultValue={String(review?.confidence ?? 2)} />
       </div>
       <TextAreaField name="rationale" label="Rationale" required rows={4} defaultValue={review?.rationale} hint="What the evidence shows, in a few sentences." />
@@ -77,12 +79,12 @@ export function ReviewForm({ action, claimId, scale, review }: { action: FormAct
   );
 }
 
-export function DecisionForm({ action, claimId, version, scale, correcting }: { action: FormAction; claimId: string; version: number; scale: readonly Rating[]; correcting: boolean }) {
+export function DecisionForm({ action, claimId, version, scale, correcting, suggested }: { action: FormAction; claimId: string; version: number; scale: readonly Rating[]; correcting: boolean; suggested?: string }) {
   return (
     <ActionForm action={action} submitLabel={correcting ? "Publish correction" : "Publish verdict"} pendingLabel="Publishing…" resetOnSuccess version={version}>
       <input type="hidden" name="claimId" value={claimId} />
       <FormErrors names={["claimId", "version"]} />
-      <SelectField name="rating" label="Verdict" required options={ratingOptions(scale)} placeholder="Choose…" />
+      <SelectField name="rating" label="Verdict" required options={ratingOptions(scale)} placeholder="Choose…" defaultValue={suggested} hint={suggested ? "Preset to the rating the reviewers agree on." : undefined} />
       <TextAreaField name="summary" label="Summary for readers" required rows={4} />
     </ActionForm>
   );
@@ -120,6 +122,28 @@ export function ClaimEditForm({ action, claim }: { action: FormAction; claim: { 
       <FormErrors names={["claimId", "version"]} />
       <TextAreaField name="statement" label="Statement as checked" required rows={3} defaultValue={claim.statement} hint="Reword it so it can be checked on its own; the quote in the article does not change." />
       <TextField name="claimant" label="Claimant" defaultValue={claim.claimant ?? undefined} maxLength={200} />
+    </ActionForm>
+  );
+}
+
+/** Gives the claim to a member (who hears of it in their inbox). */
+export function AssignForm({ action, claimId, members }: { action: FormAction; claimId: string; members: Array<{ id: string; name: string }> }) {
+  return (
+    <ActionForm action={action} submitLabel="Assign" pendingLabel="Assigning…" variant="secondary" className="mt-2 flex flex-wrap items-end gap-2">
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="assign" value="assign" />
+      <FormErrors names={["claimId", "assign"]} />
+      <SelectField name="userId" label="Assign to" required options={members.map((m) => ({ value: m.id, label: m.name }))} placeholder="Choose a member…" />
+    </ActionForm>
+  );
+}
+
+export function UnassignForm({ action, claimId, userId, name }: { action: FormAction; claimId: string; userId: string; name: string }) {
+  return (
+    <ActionForm action={action} submitLabel="×" pendingLabel="…" variant="ghost" className="inline-flex" ariaLabel={`Unassign ${name}`}>
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="assign" value="unassign" />
     </ActionForm>
   );
 }

@@ -2,12 +2,13 @@ import type { ReactNode } from "react";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
-import { ratingLabel } from "@/lib/domain/rating-scale";
+import { publishBlockers, reviewAgreement } from "@/lib/domain/publishing";
+import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
 import { transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
-import { ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, type FormAction } from "./claim-forms";
+import { AssignForm, ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, UnassignForm, type FormAction } from "./claim-forms";
 import { ClaimPosition } from "./claim-keys";
 import { describeEvent } from "./event-text";
 import { FocusOnOpen } from "./focus-on-open";
@@ -17,6 +18,7 @@ import { Disclosure } from "../ui/disclosure";
 
 export type ClaimActions = {
   changeStatus: FormAction;
+  assign: FormAction;
   updateClaim: FormAction;
   createSource: FormAction;
   updateSource: FormAction;
@@ -50,7 +52,104 @@ function WorkflowSteps({ claim, member, action }: { claim: ClaimDetail; member: 
   );
 }
 
-export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail; member: Member; actions: ClaimActions; nav: { base: string; filter: ClaimStatus | null } }) {
+/** Whether the reviews this person can see agree; hidden ratings stay out of it. */
+function AgreementLine({ reviews, scale }: { reviews: ClaimDetail["reviews"]; scale: readonly Rating[] }) {
+  const agreement = reviewAgreement(reviews.flatMap((r) => (!r.hidden && r.rating ? [r.rating] : [])));
+  if (!agreement) return null;
+  return (
+    <p className="text-sm">
+      {agreement.kind === "agree" ? (
+        <span className="text-emerald-800">✓ Reviewers agree: {ratingLabel(scale, agreement.rating)}</span>
+      ) : (
+        <span className="text-amber-800">≠ Reviewers disagree: {agreement.counts.map((c) => `${c.count} × ${ratingLabel(scale, c.rating)}`).join(", ")}</span>
+      )}
+    </p>
+  );
+}
+
+/** Who has the claim, and for editors the controls to give it to someone or take it back. */
+function Assignees({ claim, member, assignable, action }: { claim: ClaimDetail; member: Member; assignable: Array<{ id: string; name: string }>; action: FormAction }) {
+  const mayAssign = can(member.actor, "claim:assign");
+  const assigned = new Set(claim.assignees.map((a) => a.userId));
+  const candidates = assignable.filter((m) => !assigned.has(m.id));
+  return (
+    <div className="text-sm">
+      <p className="text-muted">
+        {claim.assignees.length === 0 ? "Not assigned to anyone." : "Assigned to "}
+      </p>
+      {claim.assignees.length > 0 ? (
+        <ul className="mt-1 flex flex-wrap gap-2" aria-label="Assignees">
+          {claim.assignees.map((a) => (
+            <li key={a.userId} className="inline-flex items-center gap-1 rounded-full border border-rule bg-paper py-0.5 pl-2.5 pr-1 text-sm">
+              <span>{a.userId === member.user.id ? "You" : a.user.name}</span>
+              {mayAssign ? <UnassignForm action={action} claimId={claim.id} userId={a.userId} name={a.user.name} /> : <span className="pr-1.5" />}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {mayAssign && candidates.length > 0 ? <AssignForm action={action} claimId={claim.id} members={candidates} /> : null}
+    </div>
+  );
+}
+
+/** The editor's view before publishing: every visible review side by side, and whether they agree. */
+function ReviewsSideBySide({ reviews, scale }: { reviews: ClaimDetail["reviews"]; scale: readonly Rating[] }) {
+  const visible = reviews.filter((r) => !r.hidden && r.rating !== null);
+  const agreement = reviewAgreement(visible.map((r) => r.rating ?? ""));
+  if (visible.length === 0) return null;
+  return (
+    <div className="space-y-2">
+      {agreement ? (
+        <p className={`text-sm font-medium ${agreement.kind === "agree" ? "text-emerald-800" : "text-amber-800"}`}>
+          {agreement.kind === "agree"
+            ? `✓ The ${agreement.count} reviews agree: ${ratingLabel(scale, agreement.rating)}.`
+            : `≠ The reviews disagree: ${agreement.counts.map((c) => `${c.count} × ${ratingLabel(scale, c.rating)}`).join(", ")}.`}
+        </p>
+      ) : null}
+      <ul className={`grid gap-2 ${visible.length > 1 ? "sm:grid-cols-2" : ""}`} aria-label="Reviews side by side">
+        {visible.map((r) => (
+          <li key={r.id} className="rounded-md border border-rule bg-paper/60 p-2.5 text-sm">
+            <p className="font-semibold">{ratingLabel(scale, r.rating)}</p>
+            <p className="text-xs text-muted">{r.reviewer.name}{r.confidence ? ` · ${CONFIDENCE_LABELS[r.confidence]} confidence` : ""}</p>
+            {r.rationale ? <p className="mt-1 line-clamp-6 whitespace-pre-line">{r.rationale}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Publishing: what still stands in the way (the desk's rules, four eyes), or the form. */
+function Publish({ claim, member, action }: { claim: ClaimDetail; member: Member; action: FormAction }) {
+  const { workspace, actor } = member;
+  if (!can(actor, "decision:publish") || claim.status === "PUBLISHED" || claim.status === "DISMISSED") return null;
+  const blockers = publishBlockers({
+    status: claim.status,
+    sourceUrls: claim.sources.map((s) => s.url),
+    reviewerIds: claim.reviews.map((r) => r.reviewerId),
+    publisherId: actor.userId,
+    rules: workspace,
+  });
+  const agreement = reviewAgreement(claim.reviews.flatMap((r) => (r.rating ? [r.rating] : [])));
+  return (
+    <div className="space-y-3 rounded-md border border-rule p-3">
+      <h4 className="text-sm font-semibold">{claim.status === "REOPENED" ? "Publish a correction" : "Publish the verdict"}</h4>
+      <ReviewsSideBySide reviews={claim.reviews} scale={workspace.ratingScale} />
+      {blockers.length > 0 ? (
+        <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm" id="publish-blockers">
+          <p className="font-medium">Not ready to publish:</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {blockers.map((b) => <li key={b}>{b}</li>)}
+          </ul>
+        </div>
+      ) : (
+        <DecisionForm action={action} claimId={claim.id} version={claim.version} scale={workspace.ratingScale} correcting={claim.status === "REOPENED"} suggested={agreement?.kind === "agree" ? agreement.rating : undefined} />
+      )}
+    </div>
+  );
+}
+
+export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim: ClaimDetail; member: Member; actions: ClaimActions; nav: { base: string; filter: ClaimStatus | null }; assignable: Array<{ id: string; name: string }> }) {
   const { actor, workspace } = member;
   const scale = workspace.ratingScale;
   const own = claim.reviews.find((r) => r.reviewerId === actor.userId);
@@ -70,6 +169,13 @@ export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail
         <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
         <FocusOnOpen targetId="claim-heading" />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
+        {claim.statusReason && (claim.status === "DISMISSED" || claim.status === "REOPENED") ? (
+          <p className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
+            <span className="font-medium">{claim.status === "DISMISSED" ? "Dismissed because: " : "Reopened for a correction: "}</span>
+            {claim.statusReason}
+          </p>
+        ) : null}
+        <Assignees claim={claim} member={member} assignable={assignable} action={actions.assign} />
         <ClaimPresence claimId={claim.id} />
         {can(actor, "claim:edit") && claim.status !== "PUBLISHED" ? (
           <ActivityZone activity="claim">
@@ -101,11 +207,7 @@ export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail
         ) : (
           <p className="text-sm text-muted">No verdict published yet.</p>
         )}
-        {can(actor, "decision:publish") && claim.status !== "DISMISSED" ? (
-          <Disclosure summary={latest ? "Publish a correction" : "Publish the verdict"}>
-            <DecisionForm action={actions.publishDecision} claimId={claim.id} version={claim.version} scale={scale} correcting={Boolean(latest)} />
-          </Disclosure>
-        ) : null}
+        <Publish claim={claim} member={member} action={actions.publishDecision} />
       </Section>
 
       <Section title="Sources" count={claim.sources.length}>
@@ -147,6 +249,7 @@ export function ClaimPanel({ claim, member, actions, nav }: { claim: ClaimDetail
 
       <Section title="Reviews" count={claim.reviews.length}>
         {claim.reviews.length === 0 ? <p className="text-sm text-muted">No reviews yet.</p> : null}
+        <AgreementLine reviews={claim.reviews} scale={scale} />
         <ul className="space-y-3">
           {claim.reviews.map((r) => (
             <li key={r.id} className="rounded-md border border-rule p-3 text-sm">

@@ -18,10 +18,22 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
   switch (event.action) {
     case "claim.created":
       return `${who} created this claim`;
-    case "claim.updated":
-      return `${who} reworded the claim`;
-    case "claim.status_changed":
-      return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}`;
+    case "claim.updated": {
+      const [from, to] = [field(event.before, "statement"), field(event.after, "statement")];
+      return from && to && from !== to ? `${who} reworded the claim from “${from}” to “${to}”` : `${who} edited the claim`;
+    }
+    case "claim.status_changed": {
+      const why = field(event.after, "statedReason");
+      return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}${why ? `: “${why}”` : ""}`;
+    }
+    case "claim.assigned":
+      return `${who} assigned it to ${field(event.after, "name") ?? "a member"}`;
+    case "claim.unassigned":
+      return `${who} took it back from ${field(event.before, "name") ?? "a member"}`;
+    case "comment.created":
+      return `${who} commented`;
+    case "comment.edited":
+      return `${who} edited a comment`;
     case "source.added":
       return `${who} added the source “${field(event.after, "title") ?? ""}”`;
     case "source.updated":

@@ -57,15 +57,21 @@ export function ActionForm({
   className = "space-y-3",
   confirm,
   version,
+  ariaLabel,
+  disabled = false,
 }: {
   action: FormAction;
   children?: ReactNode;
   submitLabel: string;
   pendingLabel?: string;
   resetOnSuccess?: boolean;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: "primary" | "secondary" | "danger" | "ghost";
   className?: string;
   confirm?: string;
+  /** The submit button's accessible name, when its visible label is only a symbol. */
+  ariaLabel?: string;
+  /** Nothing to submit yet (e.g. nothing selected). */
+  disabled?: boolean;
   /** The version of the thing being edited, as the page shows it now (absent: nothing yet). */
   version?: number;
 }) {
@@ -148,7 +154,7 @@ export function ActionForm({
         />
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant={variant} disabled={pending}>
+        <Button type="submit" variant={variant} disabled={pending || disabled} aria-label={ariaLabel}>
           {pending ? pendingLabel : submitLabel}
         </Button>
         <p className="text-sm" role={state && !state.ok ? "alert" : "status"}>

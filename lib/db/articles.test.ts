@@ -109,7 +109,7 @@ describe("listArticles", () => {
 
     const articles = await listArticles(listed.id);
     expect(articles.map((a) => a.id)).toEqual([newer.id, older.id]);
-    expect(articles[0]).toMatchObject({ claimCount: 1, publishedCount: 1 });
+    expect(articles[0]).toMatchObject({ claimCount: 1, publishedCount: 1, byStatus: { DISMISSED: 1, PUBLISHED: 1 } });
     expect(articles[1]).toMatchObject({ claimCount: 2, publishedCount: 0 });
   });
 

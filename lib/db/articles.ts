@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClaimStatus } from "@/lib/domain/workflow";
 import { detectClaims } from "@/lib/domain/detection/detect";
 import type { ImportArticleInput } from "@/lib/validation/article";
 import { recordEvent, type Ctx, type SystemCtx } from "./audit";
@@ -24,6 +25,8 @@ export type ArticleSummary = {
   createdAt: Date;
   claimCount: number;
   publishedCount: number;
+  /** Claims by workflow status, dismissed included: the article's progress. */
+  byStatus: Partial<Record<ClaimStatus, number>>;
 };
 
 export async function listArticles(workspaceId: string): Promise<ArticleSummary[]> {
@@ -36,14 +39,16 @@ export async function listArticlesIn(workspaceIds: string[]): Promise<Array<Arti
   const where = { workspaceId: { in: workspaceIds } };
   const [articles, counts] = await Promise.all([
     db.article.findMany({ where, orderBy: { createdAt: "desc" }, select: { ...articleSummarySelect, workspaceId: true } }),
-    db.claim.groupBy({ by: ["articleId", "status"], where: { ...where, status: { not: "DISMISSED" } }, _count: { _all: true } }),
+    db.claim.groupBy({ by: ["articleId", "status"], where, _count: { _all: true } }),
   ]);
   return articles.map((article) => {
     const mine = counts.filter((c) => c.articleId === article.id);
+    const live = mine.filter((c) => c.status !== "DISMISSED");
     return {
       ...article,
-      claimCount: mine.reduce((n, c) => n + c._count._all, 0),
-      publishedCount: mine.filter((c) => c.status === "PUBLISHED").reduce((n, c) => n + c._count._all, 0),
+      claimCount: live.reduce((n, c) => n + c._count._all, 0),
+      publishedCount: live.filter((c) => c.status === "PUBLISHED").reduce((n, c) => n + c._count._all, 0),
+      byStatus: Object.fromEntries(mine.map((c) => [c.status, c._count._all])),
     };
   });
 }

@@ -40,10 +40,12 @@ export async function getClaimDetail(workspaceId: string, claimId: string, viewe
       claimant: true,
       score: true,
       status: true,
+      statusReason: true,
       origin: true,
       version: true,
       rev: true,
       createdAt: true,
+      assignees: { orderBy: { createdAt: "asc" }, select: { userId: true, createdAt: true, user: { select: { name: true } } } },
       sources: {
         orderBy: { createdAt: "asc" },
         select: {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { actingAs, createTestArticle, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
-import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
+import { dismissal, mayAs } from "@/lib/testing/factories";
 import { createSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";

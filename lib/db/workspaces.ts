@@ -1,6 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/auth/policy";
 import { parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
+import type { Ctx } from "./audit";
+import { recordEvent } from "./audit";
 import { getDb } from "./client";
 
 export type WorkspaceMembership = {
@@ -53,4 +55,28 @@ export async function listWorkspacesForUser(userId: string) {
     select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
   });
   return rows.map((r) => ({ ...r.workspace, role: r.role }));
+}
+
+/** Active members who can take on a claim (reviewers, editors, admins), by name. */
+export async function listAssignableMembers(workspaceId: string): Promise<Array<{ id: string; name: string; role: Role }>> {
+  const rows = await getDb().membership.findMany({
+    where: { workspaceId, disabledAt: null, role: { not: "VIEWER" }, user: { disabledAt: null } },
+    orderBy: { user: { name: "asc" } },
+    select: { role: true, user: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ id: r.user.id, name: r.user.name, role: r.role }));
+}
+
+/**
+ * Sets the score below which detected claims are not highlighted in the text (a triage setting,
+ * editors and up), under the workspace row's lock so the event's before is the value replaced.
+ */
+export async function setHighlightThreshold(ctx: Ctx, threshold: number): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
+    const before = await tx.workspace.findFirstOrThrow({ where: { id: ctx.workspaceId }, select: { highlightThreshold: true } });
+    if (before.highlightThreshold === threshold) return;
+    await tx.workspace.update({ where: { id: ctx.workspaceId }, data: { highlightThreshold: threshold } });
+    await recordEvent(tx, ctx, { action: "workspace.updated", entityType: "workspace", entityId: ctx.workspaceId, before, after: { highlightThreshold: threshold } });
+  });
 }

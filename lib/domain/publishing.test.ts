@@ -47,3 +47,12 @@ describe("publishing gate", () => {
     expect(publishBlockers(gate({ status: "QUEUED", sourceUrls: [], reviewerIds: [] }))).toHaveLength(4);
   });
 });
+
+describe("reviewAgreement", () => {
+  it("needs two reviews, and tells agreement from a split with the tally", async () => {
+    const { reviewAgreement } = await import("./publishing");
+    expect(reviewAgreement(["false"])).toBeNull();
+    expect(reviewAgreement(["false", "false", "false"])).toEqual({ kind: "agree", rating: "false", count: 3 });
+    expect(reviewAgreement(["false", "misleading", "false"])).toEqual({ kind: "split", counts: [{ rating: "false", count: 2 }, { rating: "misleading", count: 1 }] });
+  });
+});

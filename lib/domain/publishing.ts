@@ -65,3 +65,19 @@ export function publishBlockers(input: GateInput): string[] {
   }
   return blockers;
 }
+
+export type Agreement = { kind: "agree"; rating: string; count: number } | { kind: "split"; counts: Array<{ rating: string; count: number }> };
+
+/**
+ * Whether independent reviews agree on a rating: null with fewer than two, otherwise the shared
+ * rating or each rating with how many chose it, most chosen first.
+ */
+export function reviewAgreement(ratings: readonly string[]): Agreement | null {
+  if (ratings.length < 2) return null;
+  const tally = new Map<string, number>();
+  for (const rating of ratings) tally.set(rating, (tally.get(rating) ?? 0) + 1);
+  const counts = [...tally].map(([rating, count]) => ({ rating, count })).sort((a, b) => b.count - a.count || a.rating.localeCompare(b.rating));
+  const [only] = counts;
+  if (counts.length === 1 && only) return { kind: "agree", rating: only.rating, count: only.count };
+  return { kind: "split", counts };
+}

@@ -52,3 +52,12 @@ export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 export type ChangeClaimStatusInput = z.infer<typeof changeClaimStatusSchema>;
 export type BulkTriageInput = z.infer<typeof bulkTriageSchema>;
 export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
+
+/** The highlight threshold as editors type it: a whole percentage. */
+export const highlightThresholdSchema = z.object({
+  threshold: z.coerce
+    .number({ error: "Enter a percentage from 0 to 100." })
+    .int("Enter a whole percentage.")
+    .min(0, "Enter a percentage from 0 to 100.")
+    .max(100, "Enter a percentage from 0 to 100."),
+});

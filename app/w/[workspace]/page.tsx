@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StatusProgress } from "@/components/article/status-progress";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/format";
 import { requirePageMember } from "@/lib/auth/guards";
@@ -46,10 +47,7 @@ export default async function ArticlesPage({ params }: { params: Promise<{ works
                 <p className="mt-1 text-sm text-muted">
                   {[article.outlet, article.author, article.publishedAt ? formatDate(article.publishedAt) : `Imported ${formatDate(article.createdAt)}`].filter(Boolean).join(" · ")}
                 </p>
-                <p className="mt-2 text-sm">
-                  <span className="font-medium">{article.claimCount}</span> claim{article.claimCount === 1 ? "" : "s"} ·{" "}
-                  <span className="font-medium">{article.publishedCount}</span> published
-                </p>
+                <StatusProgress byStatus={article.byStatus} />
               </Link>
             </li>
           ))}

@@ -8,7 +8,8 @@ import { publishDecision, saveReview } from "@/lib/db/reviews";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/db/sources";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
-import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, updateClaimSchema } from "@/lib/validation/claim";
+import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, highlightThresholdSchema, updateClaimSchema } from "@/lib/validation/claim";
+import { setHighlightThreshold } from "@/lib/db/workspaces";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 
@@ -76,4 +77,9 @@ export const saveReviewAction = workspaceAction({ schema: saveReviewSchema, acti
 export const publishDecisionAction = workspaceAction({ schema: publishDecisionSchema, action: "decision:publish" }, async (input, member, ctx) => {
   const { articleId } = await publishDecision(ctx, member.workspace, input);
   return { message: "Verdict published.", revalidate: articlePath(member.workspace.slug, articleId) };
+});
+
+export const setHighlightThresholdAction = workspaceAction({ schema: highlightThresholdSchema, action: "claim:triage" }, async (input, member, ctx) => {
+  await setHighlightThreshold(ctx, input.threshold / 100);
+  return { message: `Highlighting detected claims from ${input.threshold}% up.`, revalidate: `/w/${member.workspace.slug}` };
 });

@@ -18,8 +18,10 @@ import { getArticle } from "@/lib/db/articles";
 import { latestArticleEventId } from "@/lib/db/change-feed";
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { listClaimsForArticle } from "@/lib/db/claims";
+import { listAssignableMembers } from "@/lib/db/workspaces";
 import { CLAIM_STATUSES } from "@/lib/domain/workflow";
 import {
+  assignClaimAction,
   changeClaimStatusAction,
   createClaimAction,
   updateClaimAction,
@@ -59,10 +61,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // Read before the claims: the live stream resumes after this event, so a change that commits
   // while the page renders arrives through the stream (and one already shown merges harmlessly).
   const since = await latestArticleEventId(workspaceId, articleId);
-  const [article, allClaims, claim] = await Promise.all([
+  const [article, allClaims, claim, assignable] = await Promise.all([
     getArticleOnce(workspaceId, articleId),
     listClaimsForArticle(workspaceId, articleId),
     query.claim ? getClaimDetail(workspaceId, query.claim, member.actor) : Promise.resolve(null),
+    query.claim && can(member.actor, "claim:assign") ? listAssignableMembers(workspaceId) : Promise.resolve([]),
   ]);
   if (!article) notFound();
   const selected = claim && claim.articleId === article.id ? claim : null;
@@ -90,6 +93,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               ) : null}
             </p>
             <div className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
+              {can(member.actor, "claim:triage") ? (
+                <>
+                  <Link href={`${base}/triage`} className={buttonClass("secondary")}>Triage detected claims</Link>
+                  <span aria-hidden="true" className="mx-1 text-rule">|</span>
+                </>
+              ) : null}
               <span className="text-muted">Report:</span>
               <a href={`/api/v1/articles/${article.id}/report?format=md`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json`} className={buttonClass("secondary")} download>JSON</a>
@@ -100,7 +109,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             </div>
           </header>
           <div className="mt-8 max-w-[68ch]">
-            <ArticleText articleId={article.id} body={article.body} base={base} filter={filter} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
+            <ArticleText articleId={article.id} body={article.body} base={base} filter={filter} highlightThreshold={member.workspace.highlightThreshold} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
             {can(member.actor, "claim:create") ? (
               <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. Keys: j / k next and previous claim, Esc back to the list.</p>
             ) : null}
@@ -113,8 +122,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               claim={selected}
               member={member}
               nav={{ base, filter }}
+              assignable={assignable}
               actions={{
                 changeStatus: bound(changeClaimStatusAction),
+                assign: bound(assignClaimAction),
                 updateClaim: bound(updateClaimAction),
                 createSource: bound(createSourceAction),
                 updateSource: bound(updateSourceAction),
