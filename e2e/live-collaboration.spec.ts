@@ -136,9 +136,17 @@ test("a claim someone adds, and a verdict someone publishes, appear in the other
   await expect(list.getByRole("heading", { name: `Claims (${before + 1})` })).toBeVisible();
   await expect(b.locator(".claim-mark", { hasText: "we can do better" })).toBeVisible();
 
-  // A publishes a verdict on it: B's list shows the status and the rating.
+  // B reviews it, then A (who did not review) publishes: B's list shows the status and the rating.
+  await list.getByRole("link", { name: /we can do better/ }).click();
+  const bPanel = b.getByRole("article");
+  await bPanel.getByText("Write my review", { exact: true }).click();
+  await bPanel.getByLabel("Rating").selectOption({ label: "Unproven" });
+  await bPanel.getByLabel("Rationale").fill("An opinion; nothing to check.");
+  await bPanel.getByRole("button", { name: "Submit my review" }).click();
+  await expect(bPanel.getByText("Your review is saved.")).toBeVisible();
+  await b.getByRole("link", { name: "All claims" }).click();
   const aPanel = a.getByRole("article");
-  await aPanel.getByText("Publish the verdict").click();
+  await expect(aPanel.getByRole("button", { name: "Publish verdict" })).toBeVisible();
   await aPanel.getByLabel("Verdict").selectOption({ label: "Unproven" });
   await aPanel.getByLabel("Summary for readers").fill("An opinion; nothing to check.");
   await aPanel.getByRole("button", { name: "Publish verdict" }).click();

@@ -33,7 +33,8 @@ export const bulkTriageAction = workspaceAction({ schema: bulkTriageSchema, acti
   const { changed, skipped } = await bulkTriage(ctx, (a) => can(member.actor, a), input);
   const verb = input.status === "QUEUED" ? "Queued" : "Dismissed";
   const rest = skipped > 0 ? ` ${skipped} ${skipped === 1 ? "was" : "were"} past triage and stayed as ${skipped === 1 ? "it was" : "they were"}.` : "";
-  return { message: `${verb} ${changed} ${changed === 1 ? "claim" : "claims"}.${rest}`, revalidate: articlePath(member.workspace.slug, input.articleId) };
+  const path = articlePath(member.workspace.slug, input.articleId);
+  return { message: `${verb} ${changed} ${changed === 1 ? "claim" : "claims"}.${rest}`, revalidate: [path, `${path}/triage`] };
 });
 
 export const assignClaimAction = workspaceAction({ schema: assignClaimSchema, action: "claim:assign" }, async (input, member, ctx) => {
