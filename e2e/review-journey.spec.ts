@@ -19,8 +19,12 @@ test("reviewer researches a claim, editor publishes it, the report carries the v
   });
   await signIn(reviewer, "reviewer");
   await openDemoArticle(reviewer);
-  const claimIds = await reviewer.locator(".claim-mark").evaluateAll((marks) => new Set(marks.map((m) => m.getAttribute("data-claim-id"))).size);
-  expect(claimIds).toBeGreaterThanOrEqual(10);
+  // The detector finds many claims; the text marks those above the desk's highlight threshold.
+  const listed = await reviewer.getByRole("complementary", { name: "Claims" }).getByRole("listitem").count();
+  expect(listed).toBeGreaterThanOrEqual(10);
+  const marked = await reviewer.locator(".claim-mark").evaluateAll((marks) => new Set(marks.map((m) => m.getAttribute("data-claim-id"))).size);
+  expect(marked).toBeGreaterThan(0);
+  expect(marked).toBeLessThan(listed);
 
   await openClaim(reviewer);
   const panel = reviewer.getByRole("article");
@@ -63,7 +67,7 @@ test("reviewer researches a claim, editor publishes it, the report carries the v
   await editorPanel.getByLabel("Verdict").selectOption({ label: "Mostly true" });
   await editorPanel.getByLabel("Summary for readers").fill("Border arrests did hit record highs in 2022 and 2023, per CBP.");
   await editorPanel.getByRole("button", { name: "Publish verdict" }).click();
-  await expect(editorPanel.getByText("Verdict published.")).toBeVisible();
+  await expect(editorPanel.getByText(/^Published .* by E2E Editor$/)).toBeVisible();
   await expect(editorPanel.getByText("Published", { exact: true })).toBeVisible();
   await expect(editorPanel.getByText("Border arrests did hit record highs in 2022 and 2023, per CBP.")).toBeVisible();
 

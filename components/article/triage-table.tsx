@@ -40,14 +40,14 @@ export function TriageTable({ rows, articleId, base, action }: { rows: TriageRow
 
   return (
     <div className="mt-4 space-y-4">
-      <div className="sticky top-0 z-10 flex flex-wrap items-start gap-4 rounded-lg border border-rule bg-white/95 p-3 backdrop-blur">
-        <p className="self-center text-sm" aria-live="polite">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-4 rounded-lg border border-rule bg-white/95 p-3 backdrop-blur">
+        <p className="text-sm" aria-live="polite">
           <span className="font-medium">{count}</span> selected
         </p>
         <BulkForm action={action} articleId={articleId} ids={ids} status="QUEUED" label={`Queue ${count || ""} for checking`.replace("  ", " ")} disabled={count === 0} onDone={afterSave} />
-        <details className="group">
-          <summary className="cursor-pointer rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">Dismiss {count || ""}…</summary>
-          <div className="mt-2 w-80 max-w-full">
+        <details className="relative">
+          <summary className="cursor-pointer list-none rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">Dismiss {count || ""}…</summary>
+          <div className="absolute left-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-rule bg-white p-3 shadow-lg">
             <BulkForm action={action} articleId={articleId} ids={ids} status="DISMISSED" label="Dismiss selected" disabled={count === 0} onDone={afterSave} />
           </div>
         </details>

@@ -159,7 +159,8 @@ async function claimFacts(tx: Tx, workspaceId: string, claim: { id: string; stat
 
 function refuse(refusal: NonNullable<ReturnType<typeof transitionRefusal>>): never {
   if (refusal.forbidden) throw new AppError("FORBIDDEN", refusal.message);
-  throw new AppError("INVALID_INPUT", refusal.message, refusal.field ? { [refusal.field]: [refusal.message] } : {});
+  if (refusal.field) throw new AppError("INVALID_INPUT", "Check the highlighted field.", { [refusal.field]: [refusal.message] });
+  throw new AppError("INVALID_INPUT", refusal.message);
 }
 
 /** One step of the workflow by a person; `mayTake` is the policy's answer for this person. */
@@ -202,8 +203,9 @@ export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean,
   });
 }
 
-/** Gives a claim to a reviewer (who hears of it in their inbox), or takes it back. */
-export async function setClaimAssignee(ctx: Ctx, input: AssignClaimInput) {
+/** Gives a claim to a reviewer (who hears of it in their inbox), or takes it back. Editors and up. */
+export async function setClaimAssignee(ctx: Ctx, mayTake: (action: Action) => boolean, input: AssignClaimInput) {
+  if (!mayTake("claim:assign")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     const member = await tx.membership.findFirst({

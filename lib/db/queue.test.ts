@@ -19,7 +19,7 @@ async function claims(workspace: TestWorkspace) {
 }
 
 const assign = (workspace: TestWorkspace, claimId: string, userId: string) =>
-  setClaimAssignee(actingAs(workspace, "editor"), assignClaimSchema.parse({ claimId, userId, assign: "assign" }));
+  setClaimAssignee(actingAs(workspace, "editor"), mayAs("EDITOR"), assignClaimSchema.parse({ claimId, userId, assign: "assign" }));
 
 describe("listMyQueue", () => {
   it("lists my assignments across workspaces by status, oldest first, and nobody else's", async () => {

@@ -4,6 +4,7 @@ import { assignClaimSchema, bulkTriageSchema } from "@/lib/validation/claim";
 import { createSourceSchema } from "@/lib/validation/source";
 import { bulkTriage, changeClaimStatus, setClaimAssignee } from "./claims";
 import { getDb } from "./client";
+import { setHighlightThreshold } from "./workspaces";
 import { createSource } from "./sources";
 
 // The workflow through lib/db: who may take which step, reasons, bulk triage, assignment and the
@@ -122,7 +123,7 @@ describe("bulkTriage", () => {
 describe("setClaimAssignee", () => {
   it("assigns a reviewer, who finds it in their inbox, and hears of the claim's status changes", async () => {
     const claim = await freshClaim();
-    await setClaimAssignee(actingAs(ws, "editor"), assignClaimSchema.parse({ claimId: claim.id, userId: ws.users.reviewer, assign: "assign" }));
+    await setClaimAssignee(actingAs(ws, "editor"), mayAs("EDITOR"), assignClaimSchema.parse({ claimId: claim.id, userId: ws.users.reviewer, assign: "assign" }));
     expect(await getDb().claimAssignee.findMany({ where: { claimId: claim.id }, select: { userId: true, assignedById: true } })).toEqual([{ userId: ws.users.reviewer, assignedById: ws.users.editor }]);
     expect(await getDb().notification.findMany({ where: { userId: ws.users.reviewer, claimId: claim.id }, select: { kind: true, actorId: true } })).toEqual([{ kind: "ASSIGNMENT", actorId: ws.users.editor }]);
 
@@ -136,7 +137,7 @@ describe("setClaimAssignee", () => {
 
   it("assigns several people, ignores a repeat, and unassigns with an event", async () => {
     const claim = await freshClaim();
-    const assign = (userId: string, assign: "assign" | "unassign" = "assign") => setClaimAssignee(actingAs(ws, "editor"), assignClaimSchema.parse({ claimId: claim.id, userId, assign }));
+    const assign = (userId: string, assign: "assign" | "unassign" = "assign") => setClaimAssignee(actingAs(ws, "editor"), mayAs("EDITOR"), assignClaimSchema.parse({ claimId: claim.id, userId, assign }));
     await assign(ws.users.reviewer);
     await assign(ws.users.admin);
     expect(await assign(ws.users.reviewer)).toMatchObject({ changed: false });
@@ -150,7 +151,7 @@ describe("setClaimAssignee", () => {
     const claim = await freshClaim();
     await getDb().membership.updateMany({ where: { workspaceId: ws.id, userId: ws.users.admin }, data: { disabledAt: new Date() } });
     const before = await snapshot(ws.id);
-    const attempt = (userId: string) => setClaimAssignee(actingAs(ws, "editor"), assignClaimSchema.parse({ claimId: claim.id, userId, assign: "assign" }));
+    const attempt = (userId: string) => setClaimAssignee(actingAs(ws, "editor"), mayAs("EDITOR"), assignClaimSchema.parse({ claimId: claim.id, userId, assign: "assign" }));
     await expect(attempt(ws.users.viewer)).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Viewers cannot be assigned/) });
     await expect(attempt(other.users.reviewer)).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/not an active member/) });
     await expect(attempt(ws.users.admin)).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -158,10 +159,34 @@ describe("setClaimAssignee", () => {
     await getDb().membership.updateMany({ where: { workspaceId: ws.id, userId: ws.users.admin }, data: { disabledAt: null } });
   });
 
+  it("refuses reviewers and viewers, writing nothing", async () => {
+    const claim = await freshClaim();
+    const before = await snapshot(ws.id);
+    for (const role of ["reviewer", "viewer"] as const) {
+      const may = mayAs(role === "reviewer" ? "REVIEWER" : "VIEWER");
+      await expect(setClaimAssignee(actingAs(ws, role), may, assignClaimSchema.parse({ claimId: claim.id, userId: ws.users.reviewer, assign: "assign" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
   it("treats another workspace's claim as not found", async () => {
     const theirs = await freshClaim(other);
     const before = await snapshot(other.id);
-    await expect(setClaimAssignee(actingAs(ws, "editor"), assignClaimSchema.parse({ claimId: theirs.id, userId: ws.users.reviewer, assign: "assign" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setClaimAssignee(actingAs(ws, "editor"), mayAs("EDITOR"), assignClaimSchema.parse({ claimId: theirs.id, userId: ws.users.reviewer, assign: "assign" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(other.id)).toEqual(before);
+  });
+});
+
+describe("setHighlightThreshold", () => {
+  it("lets editors set it with an event, and refuses reviewers without a change", async () => {
+    const read = async () => (await getDb().workspace.findFirstOrThrow({ where: { id: ws.id }, select: { highlightThreshold: true } })).highlightThreshold;
+    const before = await snapshot(ws.id);
+    await expect(setHighlightThreshold(actingAs(ws, "reviewer"), mayAs("REVIEWER"), 0.2)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await snapshot(ws.id)).toEqual(before);
+    expect(await read()).toBe(0.7);
+    await setHighlightThreshold(actingAs(ws, "editor"), mayAs("EDITOR"), 0.85);
+    expect(await read()).toBe(0.85);
+    const event = await getDb().event.findFirstOrThrow({ where: { workspaceId: ws.id, action: "workspace.updated" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ before: { highlightThreshold: 0.7 }, after: { highlightThreshold: 0.85 }, actorId: ws.users.editor });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Role } from "@/lib/auth/policy";
+import type { Action, Role } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
 import { parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
 import type { Ctx } from "./audit";
 import { recordEvent } from "./audit";
@@ -71,7 +72,8 @@ export async function listAssignableMembers(workspaceId: string): Promise<Array<
  * Sets the score below which detected claims are not highlighted in the text (a triage setting,
  * editors and up), under the workspace row's lock so the event's before is the value replaced.
  */
-export async function setHighlightThreshold(ctx: Ctx, threshold: number): Promise<void> {
+export async function setHighlightThreshold(ctx: Ctx, mayTake: (action: Action) => boolean, threshold: number): Promise<void> {
+  if (!mayTake("claim:triage")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
   await getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
     const before = await tx.workspace.findFirstOrThrow({ where: { id: ctx.workspaceId }, select: { highlightThreshold: true } });

@@ -55,9 +55,12 @@ export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
 
 /** The highlight threshold as editors type it: a whole percentage. */
 export const highlightThresholdSchema = z.object({
-  threshold: z.coerce
-    .number({ error: "Enter a percentage from 0 to 100." })
-    .int("Enter a whole percentage.")
-    .min(0, "Enter a percentage from 0 to 100.")
-    .max(100, "Enter a percentage from 0 to 100."),
+  threshold: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: "Enter a percentage from 0 to 100." })
+      .int("Enter a whole percentage.")
+      .min(0, "Enter a percentage from 0 to 100.")
+      .max(100, "Enter a percentage from 0 to 100."),
+  ),
 });

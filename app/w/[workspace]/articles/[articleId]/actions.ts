@@ -38,7 +38,7 @@ export const bulkTriageAction = workspaceAction({ schema: bulkTriageSchema, acti
 });
 
 export const assignClaimAction = workspaceAction({ schema: assignClaimSchema, action: "claim:assign" }, async (input, member, ctx) => {
-  const { articleId } = await setClaimAssignee(ctx, input);
+  const { articleId } = await setClaimAssignee(ctx, (a) => can(member.actor, a), input);
   return { message: input.assign === "assign" ? "Assigned." : "Unassigned.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
@@ -81,6 +81,6 @@ export const publishDecisionAction = workspaceAction({ schema: publishDecisionSc
 });
 
 export const setHighlightThresholdAction = workspaceAction({ schema: highlightThresholdSchema, action: "claim:triage" }, async (input, member, ctx) => {
-  await setHighlightThreshold(ctx, input.threshold / 100);
+  await setHighlightThreshold(ctx, (a) => can(member.actor, a), input.threshold / 100);
   return { message: `Highlighting detected claims from ${input.threshold}% up.`, revalidate: `/w/${member.workspace.slug}` };
 });
