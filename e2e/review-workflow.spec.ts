@@ -86,7 +86,7 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   await openClaim(second, path, /unemployment fell/);
   await expect(panelOf(second).getByText("rating hidden until you submit your own review")).toBeVisible();
   await expect(panelOf(second).getByText(/BLS shows 3\.6/)).toHaveCount(0);
-  await expect(panelOf(second).getByRole("listitem").filter({ hasText: "E2E Reviewer" })).not.toContainText("Mostly true");
+  await expect(panelOf(second).getByRole("listitem").filter({ hasText: "E2E Reviewer: rating hidden" })).not.toContainText("Mostly true");
   await review(second, "Mostly true", "Close to the official series; the lowest level claim holds.");
   await expect(panelOf(second).getByText("Reviewers agree: Mostly true")).toBeVisible();
 

@@ -129,11 +129,13 @@ export function ClaimEditForm({ action, claim }: { action: FormAction; claim: { 
 /** Gives the claim to a member (who hears of it in their inbox). */
 export function AssignForm({ action, claimId, members }: { action: FormAction; claimId: string; members: Array<{ id: string; name: string }> }) {
   return (
-    <ActionForm action={action} submitLabel="Assign" pendingLabel="Assigning…" variant="secondary" className="mt-2 flex flex-wrap items-end gap-2">
+    <ActionForm action={action} submitLabel="Assign" pendingLabel="Assigning…" resetOnSuccess variant="secondary" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="assign" value="assign" />
       <FormErrors names={["claimId", "assign"]} />
-      <SelectField name="userId" label="Assign to" required options={members.map((m) => ({ value: m.id, label: m.name }))} placeholder="Choose a member…" />
+      <div className="min-w-44 flex-1">
+        <SelectField name="userId" label="Assign to" required options={members.map((m) => ({ value: m.id, label: m.name }))} placeholder="Choose a member…" />
+      </div>
     </ActionForm>
   );
 }

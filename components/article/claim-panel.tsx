@@ -73,20 +73,20 @@ function Assignees({ claim, member, assignable, action }: { claim: ClaimDetail; 
   const assigned = new Set(claim.assignees.map((a) => a.userId));
   const candidates = assignable.filter((m) => !assigned.has(m.id));
   return (
-    <div className="text-sm">
-      <p className="text-muted">
-        {claim.assignees.length === 0 ? "Not assigned to anyone." : "Assigned to "}
-      </p>
-      {claim.assignees.length > 0 ? (
-        <ul className="mt-1 flex flex-wrap gap-2" aria-label="Assignees">
-          {claim.assignees.map((a) => (
-            <li key={a.userId} className="inline-flex items-center gap-1 rounded-full border border-rule bg-paper py-0.5 pl-2.5 pr-1 text-sm">
-              <span>{a.userId === member.user.id ? "You" : a.user.name}</span>
-              {mayAssign ? <UnassignForm action={action} claimId={claim.id} userId={a.userId} name={a.user.name} /> : <span className="pr-1.5" />}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+    <div className="space-y-2 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-muted">{claim.assignees.length === 0 ? "Not assigned to anyone yet." : "Assigned to"}</span>
+        {claim.assignees.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Assignees">
+            {claim.assignees.map((a) => (
+              <li key={a.userId} className="inline-flex items-center gap-0.5 rounded-full border border-rule bg-paper py-0.5 pl-2.5 pr-1 text-sm">
+                <span className={mayAssign ? "" : "pr-1.5"}>{a.userId === member.user.id ? "You" : a.user.name}</span>
+                {mayAssign ? <UnassignForm action={action} claimId={claim.id} userId={a.userId} name={a.user.name} /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
       {mayAssign && candidates.length > 0 ? <AssignForm action={action} claimId={claim.id} members={candidates} /> : null}
     </div>
   );
