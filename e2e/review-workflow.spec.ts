@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { importArticle, personAt } from "./live";
 
 // The desk's process end to end: triage, assignment, research by one reviewer, an independent
@@ -12,6 +13,8 @@ const BODY = [
 ].join("\n");
 
 const panelOf = (page: Page) => page.getByRole("article");
+/** A full-page picture kept with the test's artifacts, to look at the screens as people see them. */
+const snap = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
 async function openClaim(page: Page, path: string, words: RegExp) {
   await page.goto(path);
@@ -49,6 +52,8 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   const table = editor.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(5);
   await expect(table.getByText("contains a number").first()).toBeVisible();
+  await snap(editor, "triage");
+  await expectNoAxeViolations(editor);
   await table.getByRole("row").filter({ hasText: "unemployment fell" }).getByRole("checkbox").check();
   await table.getByRole("row").filter({ hasText: "border arrests doubled" }).getByRole("checkbox").check();
   await editor.getByRole("button", { name: "Queue 2 for checking" }).click();
@@ -72,6 +77,8 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   const reviewer = await personAt(browser, "reviewer");
   await reviewer.getByRole("link", { name: "My queue" }).click();
   await expect(reviewer.getByRole("heading", { level: 1, name: "My queue" })).toBeVisible();
+  await snap(reviewer, "my-queue");
+  await expectNoAxeViolations(reviewer);
   await reviewer.getByRole("link", { name: /unemployment fell/ }).first().click();
   await expect(panelOf(reviewer).getByRole("heading", { level: 2, name: /unemployment fell/ })).toBeVisible();
   await panelOf(reviewer).getByRole("button", { name: "Start research" }).click();
@@ -96,6 +103,8 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   await expect(sideBySide.getByRole("listitem")).toHaveCount(2);
   await expect(panelOf(editor).getByText("The 2 reviews agree: Mostly true.")).toBeVisible();
   await expect(panelOf(editor).getByLabel("Verdict")).toHaveValue("mostly-true");
+  await snap(editor, "publish-side-by-side");
+  await expectNoAxeViolations(editor);
   await panelOf(editor).getByLabel("Summary for readers").fill("Unemployment did fall to about 3.9 percent.");
   await panelOf(editor).getByRole("button", { name: "Publish verdict" }).click();
   await expect(panelOf(editor).getByText(/^Published .* by E2E Editor$/)).toBeVisible();
@@ -107,6 +116,8 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   await review(editor, "Half true", "Encounters, not arrests; the doubling holds only from 2020.");
   await expect(panelOf(editor).getByText("Four eyes: you are this claim's only reviewer. Another reviewer must review it, or another editor publish it.")).toBeVisible();
   await expect(panelOf(editor).getByRole("button", { name: "Publish verdict" })).toHaveCount(0);
+  await snap(editor, "four-eyes");
+  await expectNoAxeViolations(editor);
 
   // A correction: reopen with a reason, publish again; both decisions stay visible.
   await openClaim(editor, path, /unemployment fell/);
@@ -126,6 +137,8 @@ test("triage, assign, research, independent reviews, four eyes, publish and corr
   const item = editor.getByRole("listitem").filter({ hasText: `Workflow desk ${stamp}` });
   await expect(item).toContainText("1 published");
   await expect(item).toContainText("1 dismissed");
+  await snap(editor, "article-progress");
+  await expectNoAxeViolations(editor);
   for (const page of [editor, reviewer, second]) await page.context().close();
 });
 

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
 import { publishBlockers, reviewAgreement } from "@/lib/domain/publishing";
 import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
-import { transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
+import { PUBLISHABLE_FROM, transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
@@ -123,6 +123,7 @@ function ReviewsSideBySide({ reviews, scale }: { reviews: ClaimDetail["reviews"]
 function Publish({ claim, member, action }: { claim: ClaimDetail; member: Member; action: FormAction }) {
   const { workspace, actor } = member;
   if (!can(actor, "decision:publish") || claim.status === "PUBLISHED" || claim.status === "DISMISSED") return null;
+  if (!PUBLISHABLE_FROM.includes(claim.status)) return <p className="text-sm text-muted">A verdict can be published once the claim is in review.</p>;
   const blockers = publishBlockers({
     status: claim.status,
     sourceUrls: claim.sources.map((s) => s.url),
