@@ -42,7 +42,12 @@ function Section({ title, count, children }: { title: string; count?: number; ch
 /** The workflow steps this person can take from here, each with why it is not possible yet. */
 function WorkflowSteps({ claim, member, action }: { claim: ClaimDetail; member: Member; action: FormAction }) {
   const steps = transitionsFor({ status: claim.status, sourceCount: claim.sources.length, reviewCount: claim.reviews.length }, (a) => can(member.actor, a));
-  if (steps.length === 0) return null;
+  if (steps.length === 0) {
+    // Say who moves it on, rather than leaving a reviewer wondering where the buttons went.
+    if (!can(member.actor, "claim:research")) return null;
+    const next = claim.status === "DETECTED" ? "An editor queues or dismisses detected claims." : claim.status === "PUBLISHED" ? "An editor can reopen the claim for a correction." : claim.status === "DISMISSED" ? "An editor can restore it to the queue." : null;
+    return next ? <p className="text-sm text-muted">{next}</p> : null;
+  }
   return (
     <div className="flex flex-wrap items-start gap-2">
       {steps.map((step) => (

@@ -54,7 +54,7 @@ export function TriageTable({ rows, articleId, base, action }: { rows: TriageRow
       </div>
 
       <div className="overflow-x-auto rounded-lg border border-rule bg-white">
-        <table className="w-full text-left text-sm">
+        <table className="w-full table-fixed text-left text-sm">
           <caption className="sr-only">Claims to triage; the checkbox selects a claim for the bulk actions above.</caption>
           <thead className="border-b border-rule bg-paper text-xs uppercase tracking-wider text-muted">
             <tr>
@@ -70,8 +70,8 @@ export function TriageTable({ rows, articleId, base, action }: { rows: TriageRow
               <th scope="col" className="w-12 px-2 py-2">#</th>
               <th scope="col" className="w-16 px-2 py-2">Score</th>
               <th scope="col" className="px-2 py-2">Claim</th>
-              <th scope="col" className="hidden px-2 py-2 md:table-cell">Flagged because</th>
-              <th scope="col" className="hidden px-2 py-2 sm:table-cell">Claimant</th>
+              <th scope="col" className="hidden w-[30%] px-2 py-2 md:table-cell">Flagged because</th>
+              <th scope="col" className="hidden w-36 px-2 py-2 sm:table-cell">Claimant</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-rule">
@@ -82,15 +82,17 @@ export function TriageTable({ rows, articleId, base, action }: { rows: TriageRow
                 </td>
                 <td className="px-2 py-2 align-top tabular-nums text-muted">{row.position}</td>
                 <td className="px-2 py-2 align-top tabular-nums">{row.score === null ? "–" : `${Math.round(row.score * 100)}%`}</td>
-                <td className="max-w-0 px-2 py-2 align-top">
-                  <div className="flex items-center gap-2">
+                <td className="px-2 py-2 align-top">
+                  <div className="flex min-w-0 items-center gap-2">
                     {row.status !== "DETECTED" ? <StatusBadge status={row.status} /> : null}
                     <Link href={claimHref(base, row.id, null)} className="block truncate font-serif text-[0.95rem] hover:underline" title={row.statement}>
                       {row.statement}
                     </Link>
                   </div>
                 </td>
-                <td className="hidden px-2 py-2 align-top text-muted md:table-cell">{row.reasons.length > 0 ? row.reasons.join("; ") : "—"}</td>
+                <td className="hidden px-2 py-2 align-top text-xs leading-5 text-muted md:table-cell">
+                  <span className="line-clamp-2">{row.reasons.length > 0 ? row.reasons.join("; ") : "—"}</span>
+                </td>
                 <td className="hidden px-2 py-2 align-top sm:table-cell">{row.claimant ?? <span className="text-muted">—</span>}</td>
               </tr>
             ))}
