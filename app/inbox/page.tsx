@@ -85,7 +85,7 @@ export default async function InboxPage({ searchParams }: Props) {
             <>
               <p className="font-medium">You are all caught up</p>
               <p className="mt-1 text-sm text-muted">
-                Nothing unread. <Link href="/inbox" className="text-accent hover:underline">See everything</Link>
+                Nothing unread. <Link href="/inbox" className="text-accent underline underline-offset-2">See everything</Link>
               </p>
             </>
           ) : (

@@ -39,7 +39,7 @@ export function CommentMentionInput({ name = "body", label, members, initialBody
   const [picked, setPicked] = useState<Mentionable[]>(() => mentionsIn(initialBody));
   const [menu, setMenu] = useState<Menu | null>(null);
   const [active, setActive] = useState(0);
-  // The @ someone closed the list on with Escape: it stays closed until they type another.
+  // The @ someone closed the list on (Escape, or by picking): it stays closed until they type another.
   const [dismissed, setDismissed] = useState<number | null>(null);
   const caretAfterRender = useRef<number | null>(null);
 
@@ -85,6 +85,8 @@ export function CommentMentionInput({ name = "body", label, members, initialBody
     setText(result.text);
     setPicked((list) => [member, ...list.filter((m) => m.id !== member.id)]);
     setMenu(null);
+    // The caret stays inside this @ (now a whole name): keep the list shut for it.
+    setDismissed(menu.start);
     caretAfterRender.current = result.caret;
   };
 
