@@ -146,6 +146,8 @@ test("a viewer reads the discussion but cannot comment; mark read and mark all r
   const path = await importArticle(editor, `Viewer desk ${stamp}`, BODY);
   await openClaim(editor, path);
   const box = discussion(editor).getByRole("combobox", { name: "Add a comment" });
+  await discussion(editor).getByRole("button", { name: "Post comment" }).click();
+  await expect(discussion(editor).locator("p").filter({ hasText: /^Write a comment first\.$/ })).toBeVisible();
   await box.pressSequentially(`First ${stamp} @E2E View`);
   await editor.keyboard.press("Tab");
   await box.pressSequentially("and ");

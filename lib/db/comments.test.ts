@@ -115,11 +115,6 @@ describe("posting", () => {
     expect(await getDb().notification.count({ where: { commentId: id } })).toBe(0);
   });
 
-  it("refuses an empty or oversized comment through the schema", () => {
-    expect(createCommentSchema.safeParse({ claimId: "c1", body: "   " }).error?.issues[0]?.message).toBe("Write a comment first.");
-    expect(createCommentSchema.safeParse({ claimId: "c1", body: "x".repeat(5001) }).error?.issues[0]?.message).toBe("A comment can be at most 5,000 characters.");
-    expect(createCommentSchema.safeParse({ claimId: "c1", body: "x".repeat(5000) }).success).toBe(true);
-  });
 });
 
 describe("editing", () => {

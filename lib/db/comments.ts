@@ -106,6 +106,7 @@ export async function createComment(ctx: Ctx, may: May, input: CreateCommentInpu
  */
 export async function editComment(ctx: Ctx, may: May, input: EditCommentInput, now = new Date()) {
   return getDb().$transaction(async (tx) => {
+    // NO KEY: a reply being posted meanwhile holds a key-share lock on this row (its parent).
     await tx.$queryRaw`SELECT 1 FROM "Comment" WHERE "id" = ${input.commentId} AND "workspaceId" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
     const comment = await tx.comment.findFirst({
       where: { id: input.commentId, workspaceId: ctx.workspaceId },
