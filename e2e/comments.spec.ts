@@ -118,7 +118,7 @@ test("mention by keyboard, the inbox line, opening it onto the claim, reply and 
   await expect(discussion(reviewer).getByRole("list", { name: "Replies" }).getByText(`On it ${stamp}`, { exact: false })).toBeVisible();
 
   // The author edits their comment (within 15 minutes); the colleague sees it, marked edited.
-  await first.getByText("Edit", { exact: true }).click();
+  await first.getByText("Edit my comment", { exact: true }).click();
   const editBox = first.getByRole("combobox", { name: "Edit your comment" });
   await expect(editBox).toHaveValue(/@E2E Reviewer2 please look/);
   await editBox.fill(`Stamp ${stamp}: does the CPS table back this, @E2E Reviewer2?`);
@@ -161,7 +161,7 @@ test("a viewer reads the discussion but cannot comment; mark read and mark all r
   await openClaim(viewer, path);
   await expect(discussion(viewer).getByText(`First ${stamp}`, { exact: false })).toBeVisible();
   await expect(discussion(viewer).getByRole("combobox")).toHaveCount(0);
-  await expect(discussion(viewer).getByText("Edit", { exact: true })).toHaveCount(0);
+  await expect(discussion(viewer).getByText("Edit my comment", { exact: true })).toHaveCount(0);
 
   // The viewer was mentioned: mark that one line read from the inbox, then everything.
   await viewer.goto("/inbox?show=unread");

@@ -57,7 +57,7 @@ export function EditCommentForm({ action, comment, members, editableUntil }: {
   }, [editableUntil]);
   if (!open) return null;
   return (
-    <Disclosure summary="Edit">
+    <Disclosure summary="Edit my comment">
       <ActionForm action={action} submitLabel="Save comment" version={comment.version}>
         <input type="hidden" name="commentId" value={comment.id} />
         <FormErrors names={["commentId", "version"]} />
