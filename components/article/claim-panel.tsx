@@ -9,6 +9,7 @@ import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { formatDate, formatDateTime } from "../format";
 import { AssignForm, ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, UnassignForm, type FormAction } from "./claim-forms";
+import { ClaimComments } from "./claim-comments";
 import { ClaimPosition } from "./claim-keys";
 import { describeEvent } from "./event-text";
 import { FocusOnOpen } from "./focus-on-open";
@@ -279,6 +280,8 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
           </ActivityZone>
         ) : null}
       </Section>
+
+      <ClaimComments claimId={claim.id} member={member} />
 
       <Section title="History">
         <ol className="space-y-1.5 text-sm">

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { getSessionUser } from "@/lib/auth/guards";
+import { listWorkspacesForUser } from "@/lib/db/workspaces";
+
+// The inbox belongs to the person, across their workspaces: the same bar as the personal pages.
+export default async function InboxLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const workspaces = await listWorkspacesForUser(user.id);
+  const first = workspaces[0] ?? null;
+  return (
+    <>
+      <AppHeader workspace={first} workspaces={workspaces} user={user} role={first?.role ?? null} />
+      {children}
+    </>
+  );
+}
