@@ -1,25 +1,24 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/policy";
+import { InboxLink } from "./inbox-link";
 import { SignOutButton } from "./sign-out-button";
 
 type WorkspaceLink = { slug: string; name: string };
 
-const navLink = "rounded px-1 hover:underline aria-[current=page]:font-semibold";
+const navLink = "rounded px-1 hover:underline";
 
 /**
  * The bar on every signed-in page. Inside a workspace it names it and links to what the
  * person's role opens there; on personal pages (my queue) it shows only the way back.
  */
-export function AppHeader({ workspace, workspaces, user, role, current }: {
+export function AppHeader({ workspace, workspaces, user, role }: {
   workspace: WorkspaceLink | null;
   workspaces: WorkspaceLink[];
   user: { id: string; name: string; email: string };
   role: Role | null;
-  current?: "articles" | "queue" | "dashboard" | "settings";
 }) {
   const others = workspaces.filter((w) => w.slug !== workspace?.slug);
   const actor = role ? { userId: user.id, role } : null;
-  const here = (name: typeof current) => (current === name ? ("page" as const) : undefined);
   return (
     <header className="no-print border-b border-rule bg-white/70 backdrop-blur">
       <div className="mx-auto flex max-w-[90rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -41,12 +40,13 @@ export function AppHeader({ workspace, workspaces, user, role, current }: {
           ) : workspace ? (
             <span className="text-muted">{workspace.name}</span>
           ) : null}
-          {workspace ? <Link href={`/w/${workspace.slug}`} className={navLink} aria-current={here("articles")}>Articles</Link> : null}
-          {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink} aria-current={here("dashboard")}>Dashboard</Link> : null}
-          {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink} aria-current={here("settings")}>Settings</Link> : null}
+          {workspace ? <Link href={`/w/${workspace.slug}`} className={navLink}>Articles</Link> : null}
+          {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink}>Dashboard</Link> : null}
+          {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink}>Settings</Link> : null}
         </nav>
         <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
-          <Link href="/queue" className={navLink} aria-current={here("queue")}>My queue</Link>
+          <InboxLink userId={user.id} />
+          <Link href="/queue" className={navLink}>My queue</Link>
           <span>
             <span className="font-medium">{user.name}</span>
             {role ? <span className="text-muted"> · {ROLE_LABELS[role]}</span> : null}

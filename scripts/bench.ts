@@ -1,6 +1,8 @@
 // npm run bench [-- --runs N]: median and p95 times of the hot paths on the production build,
 // against a scratch database (DATABASE_URL's server when set, else an embedded PostgreSQL):
-// the article page with its claims, saving a review, and the report in each format.
+// the article page with its claims, saving a review, the report in each format, and the desk's
+// screens on a 1,000-claim article (triage, the article list, My queue). Each figure prints beside
+// two floors measured in the same run: a bare query and GET /api/health.
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
@@ -90,6 +92,11 @@ try {
   };
 
   console.log(`\nFactdesk benchmark: demo article with ${claimCount} claims, ${os.cpus().length} cores, Node ${process.version}\n`);
+  await time("floor: bare query (SELECT 1)", async () => void (await getDb().$queryRaw`SELECT 1`));
+  await time("floor: GET /api/health (HTTP)", async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    await response.arrayBuffer();
+  });
   await time("article page with claims (HTTP, rendered)", () => get(`/w/demo/articles/${article.id}`));
   await time("article page with a claim panel open (HTTP)", () => get(`/w/demo/articles/${article.id}?claim=${claimId}`));
   let n = 0;
@@ -110,6 +117,18 @@ try {
   await time(`import a ${Math.round(big.body.length / 1000)} KB article (detect + store)`, async () => {
     await importArticle({ workspaceId: workspace.id, userId }, big);
   }, 10);
+
+  // The desk's screens at scale: an article of about 1,000 claims, a third of them assigned to
+  // the benchmark's user.
+  const huge = importArticleSchema.parse({ title: "Bench 1,000 claims", body: Array.from({ length: 72 }, () => demoText).join("\n") });
+  const { id: hugeId, claimCount: hugeClaims } = await importArticle({ workspaceId: workspace.id, userId }, huge);
+  const toAssign = await getDb().claim.findMany({ where: { articleId: hugeId }, select: { id: true }, take: Math.ceil(hugeClaims / 3) });
+  await getDb().claimAssignee.createMany({ data: toAssign.map((c) => ({ claimId: c.id, userId })) });
+  console.log(`\nAt scale: an article with ${hugeClaims} claims, ${toAssign.length} of them assigned to the user\n`);
+  await time(`triage page, ${hugeClaims} claims (HTTP)`, () => get(`/w/demo/articles/${hugeId}/triage`), 20);
+  await time(`article page, ${hugeClaims} claims, panel open (HTTP)`, () => get(`/w/demo/articles/${hugeId}?claim=${toAssign[0]?.id ?? ""}`), 20);
+  await time("article list with progress by status (HTTP)", () => get(`/w/demo`), 20);
+  await time(`My queue, ${toAssign.length} assignments (HTTP)`, () => get(`/queue`), 20);
   await getDb().$disconnect();
 } finally {
   for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));

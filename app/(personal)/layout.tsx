@@ -4,7 +4,7 @@ import { AppHeader } from "@/components/app-header";
 import { getSessionUser } from "@/lib/auth/guards";
 import { listWorkspacesForUser } from "@/lib/db/workspaces";
 
-// Pages that belong to a person rather than to one workspace (my queue).
+// Pages that belong to a person rather than to one workspace: my queue and my inbox.
 export default async function PersonalLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
@@ -12,7 +12,7 @@ export default async function PersonalLayout({ children }: { children: ReactNode
   const first = workspaces[0] ?? null;
   return (
     <>
-      <AppHeader workspace={first} workspaces={workspaces} user={user} role={first?.role ?? null} current="queue" />
+      <AppHeader workspace={first} workspaces={workspaces} user={user} role={first?.role ?? null} />
       {children}
     </>
   );

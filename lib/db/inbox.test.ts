@@ -39,7 +39,7 @@ describe("the inbox", () => {
   it("lists mention, assignment and status lines newest first, each with who, the claim, the article and the workspace", async () => {
     const claim = await freshClaim();
     await mentionEditor(ws, claim.id);
-    await setClaimAssignee(actingAs(ws, "admin"), assignClaimSchema.parse({ claimId: claim.id, userId: ws.users.editor, assign: "assign" }));
+    await setClaimAssignee(actingAs(ws, "admin"), mayAs("ADMIN"), assignClaimSchema.parse({ claimId: claim.id, userId: ws.users.editor, assign: "assign" }));
     await changeClaimStatus(actingAs(ws, "admin"), mayAs("ADMIN"), { claimId: claim.id, status: "QUEUED", version: claim.version });
     const lines = (await listInbox(ws.users.editor)).filter((l) => l.claim?.id === claim.id);
     expect(lines.map((l) => l.kind)).toEqual(["STATUS", "ASSIGNMENT", "MENTION"]);
