@@ -94,6 +94,7 @@ test("mention by keyboard, the inbox line, opening it onto the claim, reply and 
   const colleague = await personAt(browser, "reviewer2");
   await colleague.goto("/inbox");
   await expect(colleague.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+  await expect(colleague.getByRole("link", { name: /^Inbox [1-9]\d* unread$/ })).toBeVisible();
   await expect(colleague.getByTestId("inbox-unread")).toHaveText(/^[1-9]\d* unread$/);
   const line = colleague.getByRole("listitem").filter({ hasText: String(stamp) });
   await expect(line).toHaveAttribute("data-read", "false");
