@@ -42,6 +42,8 @@ async function review(page: Page, rating: string, rationale: string) {
 }
 
 test("triage, assign, research, independent reviews, four eyes, publish and correct", async ({ browser }) => {
+  // A whole desk's day in one journey, three people in their own browsers.
+  test.setTimeout(120_000);
   const stamp = Date.now();
   const editor = await personAt(browser, "editor");
   const path = await importArticle(editor, `Workflow desk ${stamp}`, BODY);
