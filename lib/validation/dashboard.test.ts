@@ -19,5 +19,6 @@ describe("dashboardQuerySchema", () => {
     expect(bad({ from: "yesterday" })).toEqual({ from: "Enter the start date as year-month-day, for example 2026-11-01." });
     expect(bad({ to: "2026-02-30" })).toEqual({ to: "The end date is not a day of the calendar." });
     expect(bad({ from: "2026-11-10", to: "2026-11-01" })).toEqual({ to: "The start date is after the end date." });
+    expect(bad({ from: "2026-02-30", to: "2026-01-01" })).toEqual({ from: "The start date is not a day of the calendar." });
   });
 });

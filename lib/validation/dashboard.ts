@@ -28,7 +28,8 @@ export const dashboardQuerySchema = z
     from: day("start"),
     to: day("end"),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "The start date is after the end date.", path: ["to"] });
+  // Zod still runs this when a day failed above: compare only two real days.
+  .refine((q) => !q.from || !q.to || !isCalendarDay(q.from) || !isCalendarDay(q.to) || q.from <= q.to, { message: "The start date is after the end date.", path: ["to"] });
 
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
