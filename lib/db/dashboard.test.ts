@@ -9,7 +9,7 @@ import { getDashboard } from "./dashboard";
 // whoever the test says, and everything after that (membership, policy, queries) is real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
+  ...(await importOriginal<Record<string, unknown>>()),
   getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
 
