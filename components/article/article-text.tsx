@@ -5,6 +5,10 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition 
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { segmentBody, type Paragraph } from "@/lib/domain/segments";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+import { ADD_CLAIM_EVENT } from "../keyboard/events";
+import { LinkPending } from "../keyboard/pending";
+import { forgetScroll, rememberScroll } from "../keyboard/place";
+import { useShortcutPrefs } from "../keyboard/prefs-store";
 import { useLiveArticle } from "./live-article";
 
 type Selection = { start: number; end: number; top: number; left: number };
@@ -74,6 +78,7 @@ const ArticleParagraph = memo(function ArticleParagraph({ body, paragraph, statu
           >
             {run.isClaimStart ? <span className="sr-only select-none">Claim, {STATUS_LABELS[status]}: </span> : null}
             <span data-offset={run.start}>{text}</span>
+            <LinkPending />
           </Link>
         );
       })}
@@ -143,12 +148,28 @@ export function ArticleText({
     form.set("articleId", articleId);
     form.set("start", String(selection.start));
     form.set("end", String(selection.end));
+    // The new claim opens through a redirect, which would put the reader back at the top.
+    rememberScroll();
     startTransition(async () => {
       const result = await createClaim(null, form);
-      if (result && !result.ok) setError(result.message);
-      else setSelection(null);
+      if (result && !result.ok) {
+        forgetScroll();
+        setError(result.message);
+      } else setSelection(null);
     });
   }
+  // The "Add claim" key (see the shortcuts dialog) does what the button does.
+  const addClaimRef = useRef(addClaim);
+  useEffect(() => {
+    addClaimRef.current = addClaim;
+  });
+  useEffect(() => {
+    const onAdd = () => addClaimRef.current();
+    window.addEventListener(ADD_CLAIM_EVENT, onAdd);
+    return () => window.removeEventListener(ADD_CLAIM_EVENT, onAdd);
+  }, []);
+  const { enabled, keys } = useShortcutPrefs();
+  const addKey = enabled ? keys.addClaim : "";
 
   return (
     <div ref={container} className="relative">
@@ -166,8 +187,9 @@ export function ArticleText({
       </div>
       {createClaim && selection ? (
         <div className="no-print absolute z-10 flex items-center gap-2 rounded-md border border-rule bg-white p-1.5 shadow-lg" style={{ top: selection.top, left: selection.left }}>
-          <button type="button" onClick={addClaim} disabled={pending} className="rounded bg-ink px-2.5 py-1 text-sm font-medium text-white hover:bg-black">
+          <button type="button" onClick={addClaim} disabled={pending} aria-keyshortcuts={addKey || undefined} className="inline-flex items-center gap-1.5 rounded bg-ink px-2.5 py-1 text-sm font-medium text-white hover:bg-black">
             {pending ? "Adding…" : "Add claim"}
+            {addKey && !pending ? <kbd aria-hidden="true" className="rounded border border-white/40 px-1 font-mono text-xs leading-4">{addKey}</kbd> : null}
           </button>
           {error ? <span role="alert" className="text-sm text-red-800">{error}</span> : null}
         </div>

@@ -1,9 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import type { ClaimStatus } from "@/lib/domain/workflow";
+import { KeyboardStatus } from "../keyboard/keyboard-status";
+import { LinkPending } from "../keyboard/pending";
+import { useShortcutPrefs } from "../keyboard/prefs-store";
+import { ShortcutsDialog } from "../keyboard/shortcuts-dialog";
+import { SkipToClaimPanel } from "../keyboard/skip-link";
+import { useArticleKeys } from "../keyboard/use-article-keys";
 import { claimHref } from "./article-text";
 import { useLiveArticle } from "./live-article";
 
@@ -31,36 +35,34 @@ function useClaimSequence({ base, filter }: Nav) {
   };
 }
 
-/** j / k move to the next / previous claim, Escape closes the panel, unless typing in a field. */
+/**
+ * The article page's keyboard: shortcuts (see components/keyboard), the skip link to the claim
+ * panel, the shortcuts dialog, and the status line that shows a claim is loading.
+ */
 export function ClaimKeys(nav: Nav) {
-  const router = useRouter();
+  const { selectedClaimId } = useLiveArticle();
   const { nextHref, prevHref, closeHref, open } = useClaimSequence(nav);
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable=true]")) return;
-      const href = event.key === "j" ? nextHref : event.key === "k" ? prevHref : event.key === "Escape" && open ? closeHref : null;
-      if (!href) return;
-      event.preventDefault();
-      router.push(href, { scroll: false });
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [router, nextHref, prevHref, closeHref, open]);
-  return null;
+  const { announcement } = useArticleKeys({ nextHref, prevHref, closeHref, open, selectedClaimId });
+  return (
+    <>
+      <SkipToClaimPanel />
+      <ShortcutsDialog />
+      <KeyboardStatus announcement={announcement} />
+    </>
+  );
 }
 
 /** "Claim 3 of 14" with previous / next links, in the claim panel. */
 export function ClaimPosition(nav: Nav) {
   const { index, total, prevHref, nextHref, closeHref } = useClaimSequence(nav);
+  const { enabled, keys } = useShortcutPrefs();
   return (
     <div className="flex items-center justify-between gap-2 text-sm">
       <span className="text-muted">{index >= 0 ? `Claim ${index + 1} of ${total}` : `${total} claims`}</span>
       <nav aria-label="Claims" className="flex items-center gap-3">
-        {index > 0 && prevHref ? <Link href={prevHref} scroll={false} className="hover:underline" aria-keyshortcuts="k">← Previous</Link> : null}
-        {index >= 0 && nextHref ? <Link href={nextHref} scroll={false} className="hover:underline" aria-keyshortcuts="j">Next →</Link> : null}
-        <Link href={closeHref} scroll={false} className="text-muted hover:underline">All claims</Link>
+        {index > 0 && prevHref ? <Link href={prevHref} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.previous ? keys.previous : undefined}>← Previous<LinkPending /></Link> : null}
+        {index >= 0 && nextHref ? <Link href={nextHref} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.next ? keys.next : undefined}>Next →<LinkPending /></Link> : null}
+        <Link href={closeHref} scroll={false} className="text-muted hover:underline">All claims<LinkPending /></Link>
       </nav>
     </div>
   );

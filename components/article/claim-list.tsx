@@ -6,6 +6,7 @@ import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
 import { CLAIM_STATUSES, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import type { LiveClaim } from "@/lib/realtime/change";
 import { groupPresence, type PersonHere } from "@/lib/realtime/presence";
+import { LinkPending } from "../keyboard/pending";
 import { claimHref } from "./article-text";
 import { useLiveArticle } from "./live-article";
 import { PeopleHere } from "./presence";
@@ -28,6 +29,7 @@ const ClaimRow = memo(function ClaimRow({ claim, href, scale, people }: { claim:
         </span>
         <span className="mt-1 line-clamp-2 block font-serif text-[0.95rem] leading-snug">{claim.statement}</span>
         {claim.claimant ? <span className="mt-0.5 block text-xs text-muted">{claim.claimant}</span> : null}
+        <LinkPending />
       </Link>
     </li>
   );
@@ -51,7 +53,7 @@ export function ClaimList({ base, filter, scale }: { base: string; filter: Claim
 
   return (
     <section aria-labelledby="claims-heading" className="rounded-lg border border-rule bg-white p-4 shadow-xs">
-      <h2 id="claims-heading" className="font-semibold">Claims <span className="font-normal text-muted">({allClaims.length})</span></h2>
+      <h2 id="claims-heading" tabIndex={-1} className="font-semibold focus:outline-none">Claims <span className="font-normal text-muted">({allClaims.length})</span></h2>
       <nav aria-label="Filter claims by status" className="mt-3 flex flex-wrap gap-1.5">
         <Link href={filterHref(base, null)} scroll={false} className={chip(filter === null)} aria-current={filter === null ? "page" : undefined}>All {allClaims.length}</Link>
         {CLAIM_STATUSES.filter((s) => counts.has(s)).map((s) => (

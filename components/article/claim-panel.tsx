@@ -186,7 +186,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         <ClaimPresence claimId={claim.id} />
         {can(actor, "claim:edit") && claim.status !== "PUBLISHED" ? (
           <ActivityZone activity="claim">
-            <Disclosure summary="Edit the statement">
+            <Disclosure summary="Edit the statement" shortcut="editClaim">
               <ClaimEditForm action={actions.updateClaim} claim={claim} />
             </Disclosure>
           </ActivityZone>
@@ -247,7 +247,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         </ul>
         {can(actor, "source:create") ? (
           <ActivityZone activity="source">
-            <Disclosure summary="Add a source" initiallyOpen={claim.sources.length === 0}>
+            <Disclosure summary="Add a source" initiallyOpen={claim.sources.length === 0} shortcut="addSource">
               <SourceForm action={actions.createSource} claimId={claim.id} />
             </Disclosure>
           </ActivityZone>
@@ -274,7 +274,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         </ul>
         {can(actor, "review:write") ? (
           <ActivityZone activity="review">
-            <Disclosure summary={mine ? "Update my review" : "Write my review"}>
+            <Disclosure summary={mine ? "Update my review" : "Write my review"} shortcut="review">
               <ReviewForm action={actions.saveReview} claimId={claim.id} scale={scale} review={mine} />
             </Disclosure>
           </ActivityZone>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useRef, useState, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import type { CurrentState } from "@/lib/errors";
+import { FOCUS_LOST_EVENT } from "../keyboard/events";
+import { markFormSaved } from "../keyboard/form-dom";
 import { Button } from "./button";
 import { ConflictView, type ConflictRow } from "./conflict-view";
 
@@ -36,6 +38,42 @@ function compareWithCurrent(form: HTMLFormElement, mine: FormData, current: Curr
 function setFieldValue(form: HTMLFormElement, name: string, value: string): void {
   const element = form.elements.namedItem(name);
   if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) element.value = value;
+}
+
+const lostFocus = () => !document.activeElement || document.activeElement === document.body;
+
+/**
+ * Where focus goes once a save finishes, when the submit button (disabled while saving) has
+ * lost it: the first field the server refused, else the title of the fold-out the form is in
+ * (what opened it), else the submit button. Never the page body. A form removed with focus
+ * inside it asks the page for a place instead.
+ */
+function useFocusAfterSave(formRef: React.RefObject<HTMLFormElement | null>, pending: boolean, state: ActionResult | null) {
+  const saving = useRef(false);
+  useEffect(() => {
+    if (pending) {
+      saving.current = true;
+      return;
+    }
+    const form = formRef.current;
+    if (!saving.current || !form) return;
+    saving.current = false;
+    if (!lostFocus()) return;
+    const target =
+      (state && !state.ok ? form.querySelector<HTMLElement>("[aria-invalid=true]") : null) ??
+      form.closest("details")?.querySelector<HTMLElement>(":scope > summary") ??
+      form.querySelector<HTMLElement>("button[type=submit]");
+    target?.focus();
+  }, [formRef, pending, state]);
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    return () => {
+      if (!form?.contains(document.activeElement)) return;
+      setTimeout(() => {
+        if (lostFocus()) document.dispatchEvent(new Event(FOCUS_LOST_EVENT));
+      });
+    };
+  }, [formRef]);
 }
 
 /**
@@ -91,6 +129,7 @@ export function ActionForm({
       setEditing(false);
       setConflict(null);
       if (resetOnSuccess) formRef.current?.reset();
+      else if (formRef.current) markFormSaved(formRef.current);
     } else if (result.code === "CONFLICT") {
       // Make sure the page shows the newest data, whatever the live stream has delivered so far.
       router.refresh();
@@ -103,6 +142,8 @@ export function ActionForm({
     }
     return result;
   }, null);
+
+  useFocusAfterSave(formRef, pending, state);
 
   const submit = (data: FormData) => {
     submitted.current = data;

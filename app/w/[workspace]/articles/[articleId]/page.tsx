@@ -9,6 +9,7 @@ import { ClaimList } from "@/components/article/claim-list";
 import { ClaimPanel } from "@/components/article/claim-panel";
 import { LiveArticle } from "@/components/article/live-article";
 import { ArticlePresence, LatestChange } from "@/components/article/presence";
+import { ShortcutsButton } from "@/components/keyboard/shortcuts-dialog";
 import { buttonClass } from "@/components/ui/button";
 import { formatDate } from "@/components/format";
 import { requirePageMember } from "@/lib/auth/guards";
@@ -102,6 +103,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <span className="text-muted">Report:</span>
               <a href={`/api/v1/articles/${article.id}/report?format=md`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json`} className={buttonClass("secondary")} download>JSON</a>
+              <span className="ml-auto"><ShortcutsButton /></span>
             </div>
             <div className="no-print mt-4 space-y-1 border-t border-rule pt-3">
               <ArticlePresence />
@@ -111,7 +113,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <div className="mt-8 max-w-[68ch]">
             <ArticleText articleId={article.id} body={article.body} base={base} filter={filter} highlightThreshold={member.workspace.highlightThreshold} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
             {can(member.actor, "claim:create") ? (
-              <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. Keys: j / k next and previous claim, Esc back to the list.</p>
+              <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. With the keyboard: select words with Shift and the arrow keys (caret browsing, F7) then press the “Add claim” key (a); “Keyboard shortcuts” lists every key and lets you change them.</p>
             ) : null}
           </div>
         </div>
