@@ -105,10 +105,15 @@ function formatValue(key: string, value: unknown): string {
   return String(value);
 }
 
+// The database stores JSON keys in its own order; show them in a fixed, readable one.
+const FIELD_ORDER = Object.keys(FIELD_LABELS);
+const rank = (key: string) => (FIELD_ORDER.includes(key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length);
+
 /** An event's before or after as label and value pairs; ids and internal fields are left out. */
 export function auditFields(value: unknown): Array<{ label: string; value: string }> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>)
+    .sort(([a], [b]) => rank(a) - rank(b))
     .filter(([key]) => !/(^id$|Id$|Ids$|^version$|^rev$)/.test(key))
     .map(([key, v]) => ({ label: FIELD_LABELS[key] ?? humanize(key), value: formatValue(key, v) }));
 }
