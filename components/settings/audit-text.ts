@@ -50,7 +50,7 @@ const ABOUT_PERSON: Record<string, string> = {
 };
 
 export function describeAuditEvent(event: AuditEvent): string {
-  const actor = event.actor?.name ?? (event.origin === "SYSTEM" ? "An operator (command line)" : "Factdesk");
+  const actor = event.actor?.name ?? (event.origin === "SYSTEM" ? "The server" : "Factdesk");
   const person = ABOUT_PERSON[event.action];
   if (person) {
     const self = event.action === "member.added" && event.actor && event.subject === event.actor.name;
@@ -91,6 +91,7 @@ function formatValue(key: string, value: unknown): string {
   if (typeof value === "boolean") return key === "fourEyes" ? (value ? "on" : "off") : value ? "yes" : "no";
   if (key === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (key === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
+  if ((key === "status" || key === "account") && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1);
   if (key === "highlightThreshold" && typeof value === "number") return `${Math.round(value * 100)}%`;
   if (key === "ratingScale" && Array.isArray(value)) {
     return value.map((r: { label?: unknown; retired?: unknown }) => `${String(r.label ?? "?")}${r.retired ? " (retired)" : ""}`).join(", ");

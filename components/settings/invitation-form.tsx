@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/workspace-action";
@@ -21,9 +21,14 @@ export function InvitationForm({ action }: { action: FormAction }) {
   return (
     <div className="space-y-4">
       <form
-        action={(data) => {
+        // A new form (empty fields) after each link made; a refused entry stays.
+        key={state?.ok ? state.at : "entry"}
+        // Submitted by hand so a refused entry stays in the field.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
           setCopied(false);
-          formAction(data);
+          startTransition(() => formAction(data));
         }}
         noValidate
         className="flex flex-wrap items-end gap-3"

@@ -28,7 +28,7 @@ export function JoinAsUserForm({ action, token, who }: { action: FormAction; tok
       <Status state={state} />
       <p className="text-sm text-muted">
         Not you?{" "}
-        <button type="button" className="text-accent hover:underline" onClick={() => void signOut({ callbackUrl: `/invite/${token}` })}>Sign out</button>{" "}
+        <button type="button" className="text-accent underline" onClick={() => void signOut({ callbackUrl: `/invite/${token}` })}>Sign out</button>{" "}
         and open this link again.
       </p>
     </form>

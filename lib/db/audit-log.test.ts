@@ -84,7 +84,7 @@ describe("the log in words", () => {
       { label: "Four eyes", value: "off" },
     ]);
     expect(describeAuditEvent(find("article.imported"))).toMatch(/imported an article$/);
-    expect(describeAuditEvent({ action: "member.disabled", entityType: "user", actor: null, subject: "Ana", origin: "SYSTEM" })).toBe("An operator (command line) disabled Ana");
+    expect(describeAuditEvent({ action: "member.disabled", entityType: "user", actor: null, subject: "Ana", origin: "SYSTEM" })).toBe("The server disabled Ana");
     expect(auditFields({ ratingScale: [{ key: "true", label: "True" }, { key: "x", label: "Gone", retired: true }] })).toEqual([{ label: "Rating scale", value: "True, Gone (retired)" }]);
     for (const row of rows) for (const field of [...auditFields(row.before), ...auditFields(row.after)]) expect(field.value).not.toMatch(/[{}"]/);
   });

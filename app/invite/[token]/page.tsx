@@ -55,7 +55,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <JoinAsNewUserForm action={joinAsNewUserAction} token={token} />
           <p className="mt-6 text-sm text-muted">
             Already have a Factdesk account?{" "}
-            <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="text-accent hover:underline">Sign in first</Link>, then join with it.
+            <Link href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="text-accent underline">Sign in first</Link>, then join with it.
           </p>
         </>
       )}

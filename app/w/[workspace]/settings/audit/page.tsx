@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const MAX_EVENT_ID = 9223372036854775807n;
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
 const validDay = (value: string | undefined) => (value && !Number.isNaN(day(value)?.getTime()) ? value : undefined);
 
@@ -34,7 +35,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
       entityType: kind,
       from: day(from),
       to: day(to),
-      before: query.before ? BigInt(query.before) : undefined,
+      before: query.before && BigInt(query.before) <= MAX_EVENT_ID ? BigInt(query.before) : undefined,
     }),
   ]);
   const filters = { actor: query.actor ?? "", kind: kind ?? "", from: from ?? "", to: to ?? "" };
@@ -63,10 +64,10 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
             const before = auditFields(event.before);
             const after = auditFields(event.after);
             return (
-              <li key={event.id} className="grid gap-2 px-4 py-3 text-sm sm:grid-cols-[11rem_1fr]">
+              <li key={event.id} className="grid gap-2 px-4 py-3 text-sm sm:grid-cols-[13rem_1fr]">
                 <p className="text-muted">
                   <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
-                  {event.origin !== "WEB" ? <span className="block text-xs">{event.origin === "API" ? "through the API" : "command line or system"}</span> : null}
+                  {event.origin !== "WEB" ? <span className="block text-xs">{event.origin === "API" ? "through the API" : "from the command line or setup"}</span> : null}
                 </p>
                 <div>
                   <p className="font-medium">{describeAuditEvent(event)}</p>

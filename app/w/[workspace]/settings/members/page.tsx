@@ -33,7 +33,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       intro={
         <>
           {members.length} {members.length === 1 ? "member" : "members"}, {active} active. A disabled member keeps their history here but is refused from their next request on.
-          To add someone, <Link href={`/w/${slug}/settings/invitations`} className="text-accent hover:underline">create an invitation link</Link>.
+          To add someone, <Link href={`/w/${slug}/settings/invitations`} className="text-accent underline">create an invitation link</Link>.
         </>
       }
     >
@@ -70,7 +70,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                     {m.accountDisabled ? <span className="block text-xs text-muted">Account disabled on the server</span> : null}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-muted">{formatDate(m.joinedAt)}</td>
-                  <td className="space-y-2 px-4 py-3">
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap items-start gap-2">
                     <ActionForm
                       action={bound(setMemberDisabledAction)}
                       submitLabel={m.disabled ? "Enable" : "Disable"}
@@ -94,6 +95,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                     >
                       <input type="hidden" name="userId" value={m.userId} />
                     </ActionForm>
+                    </div>
                   </td>
                 </tr>
               );

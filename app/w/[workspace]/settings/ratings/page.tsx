@@ -33,7 +33,7 @@ export default async function RatingScalePage({ params }: { params: Promise<{ wo
       <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" aria-label="Ratings">
         {scale.map((rating, index) => (
           <li key={rating.key} className="flex flex-wrap items-end gap-3 px-4 py-3">
-            <ActionForm action={bound(renameRatingAction)} submitLabel="Save label" variant="secondary" ariaLabel={`Save the label of ${rating.label}`} className="flex flex-1 flex-wrap items-end gap-2">
+            <ActionForm action={bound(renameRatingAction)} submitLabel="Save label" variant="secondary" ariaLabel={`Save label for ${rating.label}`} className="flex flex-1 flex-wrap items-end gap-2">
               <input type="hidden" name="key" value={rating.key} />
               <div className="min-w-48 flex-1">
                 <TextField name="label" label={`Label ${index + 1}${rating.retired ? " (retired)" : ""}`} required maxLength={MAX_RATING_LABEL} defaultValue={rating.label} />
