@@ -55,7 +55,7 @@ try {
   const password = args.password ?? (generated ? generatePassword() : undefined);
   const workspace = await ensureWorkspace(args.workspace, args.workspace === "demo" ? "Demo Desk" : args.workspace);
   const role = args.role.toUpperCase() as "ADMIN" | "EDITOR" | "REVIEWER" | "VIEWER";
-  await upsertMember({
+  const result = await upsertMember({
     workspaceId: workspace.id,
     email: args.email,
     name: args.name ?? args.email.split("@")[0] ?? args.email,
@@ -64,6 +64,8 @@ try {
     actorId: null,
   });
   console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
+  if (result.accountDisabled) console.log(`Note: the account ${args.email} is disabled and stays disabled; npm run user:enable -- --email ${args.email} re-enables it.`);
+  if (result.membershipDisabled) console.log(`Note: an admin disabled ${args.email} in "${args.workspace}"; they stay disabled there until an admin enables them under Settings, Members.`);
   if (generated) console.log(`New password (shown once): ${password}`);
   else if (!password) console.log("Password unchanged (--reset-password prints a new one).");
   await getDb().$disconnect();

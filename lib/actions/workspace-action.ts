@@ -9,12 +9,13 @@ import { AppError, type CurrentState, type ErrorCode } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 
 export type ActionResult =
-  | { ok: true; message: string; at: number }
+  | { ok: true; message: string; at: number; secret?: string }
   | { ok: false; code: ErrorCode; message: string; fieldErrors: Record<string, string[]>; at: number; current?: CurrentState };
 
 export type WorkspaceActionFn = (workspaceSlug: string, previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: string };
+// `secret`: something shown once to the person who made it (an invitation link), never stored.
+type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: string; secret?: string };
 
 /**
  * The one wrapper for workspace server actions, in the house order: authenticate, validate,
@@ -41,7 +42,7 @@ export function workspaceAction<S extends z.ZodType>(
       const outcome = await handler(parsed.data, member, { workspaceId: member.workspace.id, userId: user.id, origin: "WEB" });
       const paths = outcome.revalidate === undefined ? [] : [outcome.revalidate].flat();
       for (const path of paths) revalidatePath(path);
-      if (!outcome.redirectTo) return { ok: true, message: outcome.message, at };
+      if (!outcome.redirectTo) return { ok: true, message: outcome.message, at, ...(outcome.secret ? { secret: outcome.secret } : {}) };
       redirectTo = outcome.redirectTo;
     } catch (error) {
       if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, at, ...(error.current ? { current: error.current } : {}) };

@@ -57,15 +57,26 @@ export async function requireClaimMember(user: SessionUser, claimId: string): Pr
 }
 
 const FORBIDDEN_MESSAGE = "Your role in this workspace does not allow that.";
+const ARCHIVED_MESSAGE = "This workspace is archived: it can be read, but nothing in it can change. An admin can restore it in Settings.";
+
+// An archived workspace stays readable by its members; everything else is refused, except the
+// admin's way back (restoring it).
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "workspace:archive"]);
+
+function refuseIfArchived(member: Member, action: Action): void {
+  if (member.workspace.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw new AppError("FORBIDDEN", ARCHIVED_MESSAGE);
+}
 
 /** The full decision, resource included (ownership rules). */
 export function authorize(member: Member, action: Action, resource?: Resource): void {
   if (!can(member.actor, action, resource)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  refuseIfArchived(member, action);
 }
 
 /** The role check made before the resource is loaded; `authorize` follows where ownership matters. */
 export function authorizeRole(member: Member, action: Action): void {
   if (!mayAttempt(member.actor, action)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  refuseIfArchived(member, action);
 }
 
 /** For pages: redirect to sign-in, or show the not-found page for a workspace the caller is not in. */

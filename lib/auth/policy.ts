@@ -31,7 +31,8 @@ export type Action =
   | "audit:read"
   | "member:manage"
   | "settings:manage"
-  | "workspace:create";
+  | "workspace:create"
+  | "workspace:archive";
 
 export type Actor = { userId: string; role: Role };
 /** Present when the action touches something a particular person owns. */
@@ -61,6 +62,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "member:manage": "ADMIN",
   "settings:manage": "ADMIN",
   "workspace:create": "ADMIN",
+  "workspace:archive": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

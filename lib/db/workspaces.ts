@@ -49,9 +49,10 @@ export async function getMembership(slug: string, userId: string): Promise<Works
   };
 }
 
+/** The workspaces someone works in; archived ones stay reachable by address but leave the list. */
 export async function listWorkspacesForUser(userId: string) {
   const rows = await getDb().membership.findMany({
-    where: { userId, disabledAt: null },
+    where: { userId, disabledAt: null, workspace: { archivedAt: null } },
     orderBy: { workspace: { name: "asc" } },
     select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
   });

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatDate } from "@/components/format";
+import { RoleSelect } from "@/components/settings/role-select";
+import { SettingsShell } from "@/components/settings/settings-shell";
+import { ActionForm } from "@/components/ui/action-form";
+import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
+import { requirePageMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
+import { listMembers } from "@/lib/db/members";
+import { changeRoleAction, removeMemberAction, setMemberDisabledAction } from "../actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+/** Members (admins): everyone in the workspace with their role and status, and what to change. */
+export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const member = await requirePageMember(slug);
+  if (!can(member.actor, "member:manage")) notFound();
+  const members = await listMembers(member.workspace.id);
+  const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
+  const active = members.filter((m) => !m.disabled).length;
+
+  return (
+    <SettingsShell
+      slug={slug}
+      workspaceName={member.workspace.name}
+      archived={member.workspace.archivedAt !== null}
+      current="members"
+      title="Members"
+      wide
+      intro={
+        <>
+          {members.length} {members.length === 1 ? "member" : "members"}, {active} active. A disabled member keeps their history here but is refused from their next request on.
+          To add someone, <Link href={`/w/${slug}/settings/invitations`} className="text-accent underline">create an invitation link</Link>.
+        </>
+      }
+    >
+      <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Members of {member.workspace.name}</caption>
+          <thead className="border-b border-rule bg-paper text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Member</th>
+              <th scope="col" className="px-4 py-2 font-medium">Role</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Joined</th>
+              <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-rule">
+            {members.map((m) => {
+              const you = m.userId === member.user.id;
+              return (
+                <tr key={m.userId} className="align-top">
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <span className="font-medium">{m.name}</span>
+                    {you ? <span className="text-muted"> (you)</span> : null}
+                    <span className="block text-muted">{m.email}</span>
+                  </th>
+                  <td className="px-4 py-3">
+                    <ActionForm action={bound(changeRoleAction)} submitLabel="Change role" pendingLabel="Changing…" variant="secondary" className="flex flex-wrap items-center gap-2">
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <RoleSelect label={`Role of ${m.name}`} defaultValue={m.role} />
+                    </ActionForm>
+                  </td>
+                  <td className="px-4 py-3">
+                    {m.disabled ? <span className="font-medium text-red-800">Disabled</span> : <span>Active</span>}
+                    {m.accountDisabled ? <span className="block text-xs text-muted">Account disabled on the server</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-muted">{formatDate(m.joinedAt)}</td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap items-start gap-2">
+                    <ActionForm
+                      action={bound(setMemberDisabledAction)}
+                      submitLabel={m.disabled ? "Enable" : "Disable"}
+                      pendingLabel="Saving…"
+                      variant="secondary"
+                      ariaLabel={`${m.disabled ? "Enable" : "Disable"} ${m.name}`}
+                      confirm={m.disabled ? undefined : `Disable ${m.name}? They lose access to ${member.workspace.name} at their next request.`}
+                      className="flex flex-wrap items-center gap-2"
+                    >
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <input type="hidden" name="disabled" value={m.disabled ? "false" : "true"} />
+                    </ActionForm>
+                    <ActionForm
+                      action={bound(removeMemberAction)}
+                      submitLabel="Remove"
+                      pendingLabel="Removing…"
+                      variant="danger"
+                      ariaLabel={`Remove ${m.name}`}
+                      confirm={`Remove ${m.name} from ${member.workspace.name}? Their account and their work stay; an invitation can bring them back.`}
+                      className="flex flex-wrap items-center gap-2"
+                    >
+                      <input type="hidden" name="userId" value={m.userId} />
+                    </ActionForm>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </SettingsShell>
+  );
+}

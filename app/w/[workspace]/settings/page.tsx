@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckboxField } from "@/components/settings/checkbox-field";
+import { SettingsPanel, SettingsShell } from "@/components/settings/settings-shell";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
+import { requirePageMember } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
+import { RULE_LIMITS } from "@/lib/domain/publishing";
+import { MAX_WORKSPACE_NAME } from "@/lib/validation/settings";
+import { renameWorkspaceAction, setArchivedAction, setPublishingRulesAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** General settings (admins): the workspace's name, its publishing rules, archiving it. */
+export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const member = await requirePageMember(slug);
+  if (!can(member.actor, "settings:manage")) notFound();
+  const { workspace } = member;
+  const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
+  const archived = workspace.archivedAt !== null;
+
+  return (
+    <SettingsShell slug={slug} workspaceName={workspace.name} archived={archived} current="general" title="General" intro="How this desk is named and the rules every verdict must meet before it is published.">
+      <SettingsPanel id="name-heading" title="Name" description={`People see it in the header and in their list of workspaces. Its address stays /w/${slug}.`}>
+        <ActionForm action={bound(renameWorkspaceAction)} submitLabel="Save name" className="flex flex-wrap items-end gap-3">
+          <div className="w-full max-w-sm">
+            <TextField name="name" label="Workspace name" required maxLength={MAX_WORKSPACE_NAME} defaultValue={workspace.name} />
+          </div>
+        </ActionForm>
+      </SettingsPanel>
+
+      <SettingsPanel id="rules-heading" title="Publishing rules" description="The publishing gate checks these on every route before a verdict goes out; the claim panel lists whatever is missing.">
+        <ActionForm action={bound(setPublishingRulesAction)} submitLabel="Save rules">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              name="minSourcesToPublish"
+              label="Independent sources"
+              type="number"
+              required
+              min={RULE_LIMITS.minSources.min}
+              max={RULE_LIMITS.minSources.max}
+              defaultValue={String(workspace.minSourcesToPublish)}
+              hint={`From different sites; ${RULE_LIMITS.minSources.min} to ${RULE_LIMITS.minSources.max}.`}
+            />
+            <TextField
+              name="minReviewsToPublish"
+              label="Independent reviews"
+              type="number"
+              required
+              min={RULE_LIMITS.minReviews.min}
+              max={RULE_LIMITS.minReviews.max}
+              defaultValue={String(workspace.minReviewsToPublish)}
+              hint={`By different reviewers; ${RULE_LIMITS.minReviews.min} to ${RULE_LIMITS.minReviews.max}.`}
+            />
+          </div>
+          <CheckboxField name="fourEyes" label="Four eyes" defaultChecked={workspace.fourEyes} hint="Someone other than the publisher must have reviewed the claim." />
+        </ActionForm>
+      </SettingsPanel>
+
+      <SettingsPanel
+        id="archive-heading"
+        title={archived ? "Restore the workspace" : "Archive the workspace"}
+        tone={archived ? "plain" : "danger"}
+        description={
+          archived
+            ? "Restoring makes it appear in people's workspace lists again and lets the desk work in it."
+            : "A workspace with history is archived, never deleted. Archived, it leaves everyone's list of workspaces and nothing in it can change; its articles, reports and audit log stay readable at its address, and you can restore it here."
+        }
+      >
+        <ActionForm
+          action={bound(setArchivedAction)}
+          submitLabel={archived ? "Restore workspace" : "Archive workspace"}
+          variant={archived ? "secondary" : "danger"}
+          confirm={archived ? undefined : `Archive ${workspace.name}? Nobody will be able to change anything in it until an admin restores it.`}
+        >
+          <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+        </ActionForm>
+      </SettingsPanel>
+    </SettingsShell>
+  );
+}

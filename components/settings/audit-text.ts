@@ -1,0 +1,120 @@
+import { ROLE_LABELS, type Role } from "@/lib/auth/policy";
+import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
+
+// The audit log in words: a sentence per event and its before/after as "label: value" pairs.
+
+type AuditEvent = { action: string; entityType: string; actor: { name: string } | null; subject: string | null; origin: string };
+
+const THINGS: Record<string, string> = {
+  article: "an article",
+  claim: "a claim",
+  source: "a source",
+  review: "a review",
+  decision: "a verdict",
+  comment: "a comment",
+  invitation: "an invitation",
+  workspace: "the workspace",
+};
+
+const VERBS: Record<string, string> = {
+  "article.imported": "imported an article",
+  "claim.created": "created a claim",
+  "claim.updated": "edited a claim",
+  "claim.status_changed": "moved a claim",
+  "claim.assigned": "assigned a claim",
+  "claim.unassigned": "unassigned a claim",
+  "comment.created": "commented on a claim",
+  "comment.edited": "edited a comment",
+  "source.added": "added a source",
+  "source.updated": "edited a source",
+  "source.removed": "removed a source",
+  "review.submitted": "submitted a review",
+  "review.updated": "updated a review",
+  "decision.published": "published a verdict",
+  "decision.corrected": "published a correction",
+  "invitation.created": "created an invitation link",
+  "invitation.revoked": "revoked an invitation link",
+  "invitation.accepted": "accepted an invitation",
+  "workspace.created": "created the workspace",
+  "workspace.updated": "changed the workspace's settings",
+  "workspace.archived": "archived the workspace",
+};
+
+const ABOUT_PERSON: Record<string, string> = {
+  "member.added": "added {who} to the workspace",
+  "member.updated": "changed {who}'s role",
+  "member.removed": "removed {who} from the workspace",
+  "member.disabled": "disabled {who}",
+  "member.enabled": "re-enabled {who}",
+  "user.password_reset": "reset {who}'s password",
+};
+
+export function describeAuditEvent(event: AuditEvent): string {
+  const actor = event.actor?.name ?? (event.origin === "SYSTEM" ? "The server" : "Factdesk");
+  const person = ABOUT_PERSON[event.action];
+  if (person) {
+    const self = event.action === "member.added" && event.actor && event.subject === event.actor.name;
+    return self ? `${actor} joined the workspace` : `${actor} ${person.replace("{who}", event.subject ?? "a former member")}`;
+  }
+  return `${actor} ${VERBS[event.action] ?? `changed ${THINGS[event.entityType] ?? "something"}`}`;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  email: "Email",
+  role: "Role",
+  status: "Status",
+  account: "Account",
+  archived: "Archived",
+  slug: "Address",
+  title: "Title",
+  url: "Address",
+  statement: "Statement",
+  claimant: "Claimant",
+  rating: "Rating",
+  rationale: "Rationale",
+  summary: "Summary",
+  reason: "Reason",
+  statedReason: "Reason",
+  ratingScale: "Rating scale",
+  minSourcesToPublish: "Independent sources to publish",
+  minReviewsToPublish: "Independent reviews to publish",
+  fourEyes: "Four eyes",
+  highlightThreshold: "Highlight threshold",
+  expiresAt: "Expires",
+};
+
+const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
+
+function formatValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return key === "fourEyes" ? (value ? "on" : "off") : value ? "yes" : "no";
+  if (key === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (key === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
+  if ((key === "status" || key === "account") && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1);
+  if (key === "highlightThreshold" && typeof value === "number") return `${Math.round(value * 100)}%`;
+  if (key === "ratingScale" && Array.isArray(value)) {
+    return value.map((r: { label?: unknown; retired?: unknown }) => `${String(r.label ?? "?")}${r.retired ? " (retired)" : ""}`).join(", ");
+  }
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return `${value.slice(0, 16).replace("T", " ")} UTC`;
+  if (Array.isArray(value)) return value.map((v) => formatValue("", v)).join(", ");
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${FIELD_LABELS[k] ?? humanize(k)}: ${formatValue(k, v)}`)
+      .join("; ");
+  }
+  return String(value);
+}
+
+// The database stores JSON keys in its own order; show them in a fixed, readable one.
+const FIELD_ORDER = Object.keys(FIELD_LABELS);
+const rank = (key: string) => (FIELD_ORDER.includes(key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length);
+
+/** An event's before or after as label and value pairs; ids and internal fields are left out. */
+export function auditFields(value: unknown): Array<{ label: string; value: string }> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .filter(([key]) => !/(^id$|Id$|Ids$|^version$|^rev$)/.test(key))
+    .map(([key, v]) => ({ label: FIELD_LABELS[key] ?? humanize(key), value: formatValue(key, v) }));
+}
