@@ -1,30 +1,25 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { openDemoArticle, signIn } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
 import { importArticle, personAt } from "./live";
 
 // WCAG 2.2 A and AA checks by axe on the screens people spend their day in.
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-  expect(summary).toEqual([]);
-}
 
 test("the sign-in page", async ({ page }) => {
   await page.goto("/login");
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test("the article list, the import form and an article with a claim open", async ({ page }) => {
   await signIn(page, "editor");
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   await page.goto("/w/demo/articles/new");
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   await openDemoArticle(page);
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   await page.getByRole("complementary", { name: "Claims" }).getByRole("link").filter({ hasText: "Border security remains" }).click();
   await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toBeVisible();
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test("a live article with colleagues present, and the conflict view", async ({ browser }) => {
@@ -35,7 +30,7 @@ test("a live article with colleagues present, and the conflict view", async ({ b
   const b = await personAt(browser, "admin");
   await b.goto(new URL(a.url()).pathname + new URL(a.url()).search);
   await expect(a.getByRole("article").getByTestId("claim-presence")).toContainText("E2E Admin");
-  await expectNoViolations(a);
+  await expectNoAxeViolations(a);
   await a.getByRole("article").getByText("Edit the statement").click();
   await b.getByRole("article").getByText("Edit the statement").click();
   await a.getByLabel("Statement as checked").fill(`A ${stamp}`);
@@ -45,6 +40,6 @@ test("a live article with colleagues present, and the conflict view", async ({ b
   await a.getByRole("button", { name: "Save claim" }).click();
   await expect(a.getByTestId("conflict-view")).toBeVisible();
   await expect(a.getByRole("heading", { name: "Someone else saved this while you were editing" })).toBeFocused();
-  await expectNoViolations(a);
+  await expectNoAxeViolations(a);
   for (const page of [a, b]) await page.context().close();
 });

@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { importArticle, personAt } from "./live";
 
 // Discussion on a claim: a reviewer brings a colleague in with an @mention picked by keyboard;
 // the colleague finds it in their inbox, opens it onto the claim, and replies; the author edits.
 
 const BODY = "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.";
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
-  expect(summary).toEqual([]);
-}
 
 const panelOf = (page: Page) => page.getByRole("article");
 const discussion = (page: Page) => page.getByRole("region", { name: /Discussion/ });
@@ -64,7 +58,7 @@ test("mention by keyboard, the inbox line, opening it onto the claim, reply and 
   await expect(reviewer.getByRole("option", { name: /E2E Reviewer2/ })).toBeVisible();
   await expect(reviewer.getByRole("option", { name: /^E2E Reviewer\b(?!2)/ })).toHaveCount(0); // not oneself
   await arrowTo(reviewer, "E2E Reviewer2");
-  await expectNoViolations(reviewer);
+  await expectNoAxeViolations(reviewer);
   await reviewer.screenshot({ path: testInfo.outputPath("autocomplete.png") });
   await reviewer.keyboard.press("Enter");
   await expect(box).toHaveAttribute("aria-expanded", "false");
@@ -101,7 +95,7 @@ test("mention by keyboard, the inbox line, opening it onto the claim, reply and 
   await expect(line).toContainText("E2E Reviewer mentioned you in a comment");
   await expect(line).toContainText(`Discussion desk ${stamp}`);
   await expect(line).toContainText("“Sen. Maria Lopez said unemployment fell");
-  await expectNoViolations(colleague);
+  await expectNoAxeViolations(colleague);
   await colleague.screenshot({ path: testInfo.outputPath("inbox-unread.png"), fullPage: true });
 
   // Opening the line lands on the claim with the comment, and marks the line read.
@@ -128,7 +122,7 @@ test("mention by keyboard, the inbox line, opening it onto the claim, reply and 
   await expect(first.getByText("· edited")).toBeVisible();
   await expect(discussion(colleague).getByText("does the CPS table back this", { exact: false })).toBeVisible();
   await expect(discussion(colleague).getByText("· edited")).toBeVisible();
-  await expectNoViolations(colleague);
+  await expectNoAxeViolations(colleague);
   await discussion(colleague).screenshot({ path: testInfo.outputPath("discussion.png") });
 
   // Back in the inbox, the line is read.
@@ -180,7 +174,7 @@ test("a viewer reads the discussion but cannot comment; mark read and mark all r
   await expect(colleague.getByTestId("inbox-unread")).toHaveText("Nothing unread.");
   await colleague.goto("/inbox?show=unread");
   await expect(colleague.getByText("You are all caught up")).toBeVisible();
-  await expectNoViolations(colleague);
+  await expectNoAxeViolations(colleague);
   await colleague.screenshot({ path: testInfo.outputPath("inbox-caught-up.png"), fullPage: true });
   for (const page of [editor, viewer, colleague]) await page.context().close();
 });
