@@ -183,10 +183,10 @@ describe("setHighlightThreshold", () => {
     const before = await snapshot(ws.id);
     await expect(setHighlightThreshold(actingAs(ws, "reviewer"), mayAs("REVIEWER"), 0.2)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot(ws.id)).toEqual(before);
-    expect(await read()).toBe(0.7);
+    expect(await read()).toBe(0.8);
     await setHighlightThreshold(actingAs(ws, "editor"), mayAs("EDITOR"), 0.85);
     expect(await read()).toBe(0.85);
     const event = await getDb().event.findFirstOrThrow({ where: { workspaceId: ws.id, action: "workspace.updated" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ before: { highlightThreshold: 0.7 }, after: { highlightThreshold: 0.85 }, actorId: ws.users.editor });
+    expect(event).toMatchObject({ before: { highlightThreshold: 0.8 }, after: { highlightThreshold: 0.85 }, actorId: ws.users.editor });
   });
 });

@@ -24,7 +24,7 @@ ALTER TABLE "Membership" ADD COLUMN     "disabledAt" TIMESTAMP(3);
 -- AlterTable
 ALTER TABLE "Workspace" ADD COLUMN     "archivedAt" TIMESTAMP(3),
 ADD COLUMN     "fourEyes" BOOLEAN NOT NULL DEFAULT true,
-ADD COLUMN     "highlightThreshold" DOUBLE PRECISION NOT NULL DEFAULT 0.7,
+ADD COLUMN     "highlightThreshold" DOUBLE PRECISION NOT NULL DEFAULT 0.8,
 ADD COLUMN     "minReviewsToPublish" INTEGER NOT NULL DEFAULT 1;
 
 -- CreateTable
