@@ -70,7 +70,9 @@ try {
 
   if (!buildIsCurrent()) {
     console.log("Building the production app first…");
-    if ((await waitForExit(runNext(["build"], { NODE_ENV: "production" }))) !== 0) throw new Error("next build failed");
+    // The build renders pages that read the session, so it needs a signing key like the server.
+    const buildEnv = { NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+    if ((await waitForExit(runNext(["build"], buildEnv))) !== 0) throw new Error("next build failed");
     markBuilt();
   }
   const port = await findFreePort(3200);
