@@ -3,6 +3,7 @@
 // keeps its password unless --password or --reset-password is given.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { MIN_PASSWORD } from "../lib/validation/member";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/schema-engine";
 
@@ -13,7 +14,7 @@ const argsSchema = z.object({
   email: z.string({ error: "--email is required." }).trim().toLowerCase().pipe(z.email("--email must be an email address.")),
   role: z.enum(["admin", "editor", "reviewer", "viewer"], { error: "--role must be admin, editor, reviewer or viewer." }),
   workspace: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, "--workspace must be a slug such as demo.").default("demo"),
-  password: z.string().min(10, "--password must be at least 10 characters.").max(200).optional(),
+  password: z.string().min(MIN_PASSWORD, `--password must be at least ${MIN_PASSWORD} characters.`).max(200).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   "reset-password": z.boolean().default(false),
 });
@@ -43,6 +44,7 @@ if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("\n"));
 const args = parsed.data;
 
 const database = await openDatabase(() => {});
+let refused = false;
 try {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
@@ -55,6 +57,7 @@ try {
   const password = args.password ?? (generated ? generatePassword() : undefined);
   const workspace = await ensureWorkspace(args.workspace, args.workspace === "demo" ? "Demo Desk" : args.workspace);
   const role = args.role.toUpperCase() as "ADMIN" | "EDITOR" | "REVIEWER" | "VIEWER";
+  const { AppError } = await import("../lib/errors");
   const result = await upsertMember({
     workspaceId: workspace.id,
     email: args.email,
@@ -62,13 +65,23 @@ try {
     role,
     passwordHash: password ? await hashPassword(password) : undefined,
     actorId: null,
+  }).catch((error: unknown) => {
+    // The last admin stays an admin: say so instead of a stack trace.
+    if (!(error instanceof AppError)) throw error;
+    console.error(`${error.message} (npm run user:add -- --email OTHER --role admin --workspace ${args.workspace})`);
+    refused = true;
+    return null;
   });
-  console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
-  if (result.accountDisabled) console.log(`Note: the account ${args.email} is disabled and stays disabled; npm run user:enable -- --email ${args.email} re-enables it.`);
-  if (result.membershipDisabled) console.log(`Note: an admin disabled ${args.email} in "${args.workspace}"; they stay disabled there until an admin enables them under Settings, Members.`);
-  if (generated) console.log(`New password (shown once): ${password}`);
-  else if (!password) console.log("Password unchanged (--reset-password prints a new one).");
+  if (result) {
+    console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
+    if (result.accountDisabled) console.log(`Note: the account ${args.email} is disabled and stays disabled; npm run user:enable -- --email ${args.email} re-enables it.`);
+    if (result.membershipDisabled) console.log(`Note: an admin disabled ${args.email} in "${args.workspace}"; they stay disabled there until an admin enables them under Settings, Members.`);
+    if (generated) console.log(`New password (shown once): ${password}`);
+    else if (!password) console.log("Password unchanged (--reset-password prints a new one).");
+  }
   await getDb().$disconnect();
 } finally {
   await database.stop();
 }
+// Exit explicitly: with the embedded server stopped, process.exitCode alone comes out as 0.
+if (refused) process.exit(1);

@@ -1,3 +1,4 @@
+import { toDisplayText } from "@/lib/domain/comment-text";
 import { ROLE_LABELS, type Role } from "@/lib/auth/policy";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 
@@ -93,6 +94,8 @@ function formatValue(key: string, value: unknown): string {
   if (key === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
   if ((key === "status" || key === "account") && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1);
   if (key === "highlightThreshold" && typeof value === "number") return `${Math.round(value * 100)}%`;
+  // A comment as people read it: mentions by name, never the ids they are stored with.
+  if (key === "body" && typeof value === "string") return toDisplayText(value);
   if (key === "ratingScale" && Array.isArray(value)) {
     return value.map((r: { label?: unknown; retired?: unknown }) => `${String(r.label ?? "?")}${r.retired ? " (retired)" : ""}`).join(", ");
   }

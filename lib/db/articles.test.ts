@@ -105,7 +105,7 @@ describe("listArticles", () => {
     const membership = await getMembership(listed.slug, listed.users.editor);
     if (!membership) throw new Error("editor is a member");
     const version = await reviewedByReviewer(listed, second.id);
-    await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: second.id, version, rating: "true", summary: "Checks out." }));
+    await publishDecision(ctx, publishDecisionSchema.parse({ claimId: second.id, version, rating: "true", summary: "Checks out." }));
 
     const articles = await listArticles(listed.id);
     expect(articles.map((a) => a.id)).toEqual([newer.id, older.id]);

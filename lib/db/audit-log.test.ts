@@ -86,6 +86,10 @@ describe("the log in words", () => {
     expect(describeAuditEvent(find("article.imported"))).toMatch(/imported an article$/);
     expect(describeAuditEvent({ action: "member.disabled", entityType: "user", actor: null, subject: "Ana", origin: "SYSTEM" })).toBe("The server disabled Ana");
     expect(auditFields({ ratingScale: [{ key: "true", label: "True" }, { key: "x", label: "Gone", retired: true }] })).toEqual([{ label: "Rating scale", value: "True, Gone (retired)" }]);
+    const comment = auditFields({ body: "Check this, @[Ana Ruiz](cmx0abc123) please" });
+    expect(comment).toHaveLength(1);
+    expect(comment[0]?.value).toContain("@Ana Ruiz");
+    expect(comment[0]?.value).not.toContain("cmx0abc123");
     for (const row of rows) for (const field of [...auditFields(row.before), ...auditFields(row.after)]) expect(field.value).not.toMatch(/[{}"]/);
   });
 });

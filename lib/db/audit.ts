@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeKind, ChangeOrigin } from "@/lib/realtime/change";
 import { CHANGE_CHANNEL, encodeNotice } from "@/lib/realtime/change";
+import { AppError } from "@/lib/errors";
 import type { Tx } from "./client";
 
 /** Who is acting, in which workspace, and through what: every lib/db write takes one. */
@@ -21,6 +22,20 @@ type EventInput = {
   after?: Prisma.InputJsonValue | null;
 };
 
+const ARCHIVED = "This workspace is archived: it can be read, but nothing in it can change. An admin can restore it in Settings.";
+
+/**
+ * Nothing changes in an archived workspace, whatever route a write took. Every write records an
+ * event in its transaction, so the check lives here, under a share lock on the workspace row:
+ * archiving waits for writes in flight, and a write that waited for the archive sees it. The
+ * archiving itself and the command line (an operator's tool) pass.
+ */
+async function refuseIfArchived(tx: Tx, ctx: Ctx | SystemCtx, action: ChangeKind): Promise<void> {
+  if ((ctx.origin ?? "SYSTEM") === "SYSTEM" || action === "workspace.archived") return;
+  const [row] = await tx.$queryRaw<Array<{ archived: boolean }>>`SELECT "archivedAt" IS NOT NULL AS "archived" FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR SHARE`;
+  if (row?.archived) throw new AppError("FORBIDDEN", ARCHIVED);
+}
+
 // Namespace for the per-article advisory locks (the second key is the article id's hash).
 const ARTICLE_FEED_LOCK = 0x66656564; // "feed"
 
@@ -34,6 +49,7 @@ const ARTICLE_FEED_LOCK = 0x66656564; // "feed"
  * reader that has seen 101 could later miss 100, committed a moment after.
  */
 export async function recordEvent(tx: Tx, ctx: Ctx | SystemCtx, event: EventInput): Promise<bigint> {
+  await refuseIfArchived(tx, ctx, event.action);
   const articleId = event.articleId ?? null;
   if (articleId) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARTICLE_FEED_LOCK}::int, hashtext(${articleId}))`;
   const { id } = await tx.event.create({

@@ -45,6 +45,8 @@ export async function upsertMember(input: UpsertMemberInput): Promise<{ userId: 
         : existing
       : await tx.user.create({ data: { email, name: input.name, passwordHash: input.passwordHash ?? "" }, select: { id: true } });
     const before = await tx.membership.findFirst({ where: { workspaceId: input.workspaceId, userId: user.id }, select: { role: true, disabledAt: true } });
+    // The command line obeys the same safeguard as the admin screen: never demote the last admin.
+    if (before) await lockMemberForChange(tx, input.workspaceId, user.id, input.actorId, (role) => (role === "ADMIN" && input.role !== "ADMIN" ? "demote" : null));
     await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: user.id } },
       create: { workspaceId: input.workspaceId, userId: user.id, role: input.role },

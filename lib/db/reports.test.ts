@@ -47,9 +47,9 @@ beforeAll(async () => {
   const membership = await getMembership(ws.slug, ws.users.editor);
   if (!membership) throw new Error("editor is a member");
   const ready = await reviewedByReviewer(ws, first.id);
-  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: ready, rating: "true", summary: "First take." }));
+  await publishDecision(ctx, publishDecisionSchema.parse({ claimId: first.id, version: ready, rating: "true", summary: "First take." }));
   await changeClaimStatus(ctx, mayAs("EDITOR"), { claimId: first.id, status: "REOPENED", version: ready + 1, reason: "The low was 3.7 percent." });
-  await publishDecision(ctx, membership.workspace, publishDecisionSchema.parse({ claimId: first.id, version: ready + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
+  await publishDecision(ctx, publishDecisionSchema.parse({ claimId: first.id, version: ready + 2, rating: "mostly-true", summary: "Corrected: 3.7 percent was the low." }));
 
   await changeClaimStatus(ctx, mayAs("EDITOR"), dismissal(second));
   const start = input.body.indexOf("12 factories");
@@ -112,7 +112,7 @@ describe("getArticleReport", () => {
     const membership = await getMembership(desk.slug, desk.users.editor);
     if (!membership) throw new Error("editor is a member");
     const version = await reviewedByReviewer(desk, claim.id);
-    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const }, membership.workspace, publishDecisionSchema.parse({ claimId: claim.id, version, rating: "half-true", summary: "Partly." }));
+    await publishDecision({ workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const }, publishDecisionSchema.parse({ claimId: claim.id, version, rating: "half-true", summary: "Partly." }));
     await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: "accurate", label: "Accurate" }] } });
 
     const report = await getArticleReport(desk.id, id);

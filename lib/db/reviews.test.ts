@@ -8,7 +8,6 @@ import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";
 import { publishDecision, saveReview } from "./reviews";
 import { createSource } from "./sources";
-import { getMembership } from "./workspaces";
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
@@ -20,13 +19,6 @@ beforeAll(async () => {
 const reviewer = () => actingAs(ws, "reviewer");
 const editor = () => actingAs(ws, "editor");
 const scale = DEFAULT_RATING_SCALE;
-
-/** The workspace settings as a request would read them: fresh from the database. */
-async function settingsOf(workspace: TestWorkspace) {
-  const membership = await getMembership(workspace.slug, workspace.users.editor);
-  if (!membership) throw new Error("editor is a member");
-  return membership.workspace;
-}
 
 async function newClaim(workspace: TestWorkspace) {
   const article = await createTestArticle(workspace.id, workspace.users.editor);
@@ -119,6 +111,16 @@ describe("saveReview", () => {
     }
   });
 
+  it("keeps a reviewer's own rating after it is retired, but offers it to nobody new", async () => {
+    const claim = await newClaim(ws);
+    const retired = scale.map((r) => (r.key === "misleading" ? { ...r, retired: true } : r));
+    const first = await saveReview(reviewer(), scale, review(claim.id, "misleading"));
+    await saveReview(reviewer(), retired, review(claim.id, "misleading", "3", first.version));
+    const before = await snapshot(ws.id);
+    await expect(saveReview(actingAs(ws, "admin"), retired, review(claim.id, "misleading"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await snapshot(ws.id)).toEqual(before);
+  });
+
   it("rejects a rating that is not on the desk's scale", async () => {
     const claim = await newClaim(ws);
     const before = await snapshot(ws.id);
@@ -147,7 +149,7 @@ describe("publishDecision", () => {
   it("publishes the verdict of an editor who did not review, records decision.published and marks the claim published", async () => {
     const claim = await newClaim(ws);
     const version = await reviewedByReviewer(ws, claim.id);
-    const { id } = await publishDecision(editor(), await settingsOf(ws), decision(claim.id, version));
+    const { id } = await publishDecision(editor(), decision(claim.id, version));
 
     expect(await getDb().decision.findFirstOrThrow({ where: { id } })).toMatchObject({ workspaceId: ws.id, claimId: claim.id, rating: "mostly-true", summary: "Close to the official figure.", approvedById: ws.users.editor });
     expect(await getDb().event.findFirstOrThrow({ where: { entityId: id } })).toMatchObject({ workspaceId: ws.id, actorId: ws.users.editor, action: "decision.published", claimId: claim.id, before: null });
@@ -159,28 +161,27 @@ describe("publishDecision", () => {
     await saveReview(editor(), scale, review(claim.id));
     const { version } = await claimState(claim.id);
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, version))).rejects.toMatchObject({
+    await expect(publishDecision(editor(), decision(claim.id, version))).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: "Four eyes: you are this claim's only reviewer. Another reviewer must review it, or another editor publish it.",
     });
     expect(await snapshot(ws.id)).toEqual(before);
     // Once someone else has reviewed, the same editor may publish.
     await saveReview(reviewer(), scale, review(claim.id, "false"));
-    await publishDecision(editor(), await settingsOf(ws), decision(claim.id, version));
+    await publishDecision(editor(), decision(claim.id, version));
     expect((await claimState(claim.id)).status).toBe("PUBLISHED");
   });
 
   it("publishes a correction only after the claim is reopened, keeping both verdicts on record", async () => {
     const claim = await newClaim(ws);
-    const settings = await settingsOf(ws);
     const version = await reviewedByReviewer(ws, claim.id);
-    await publishDecision(editor(), settings, decision(claim.id, version));
+    await publishDecision(editor(), decision(claim.id, version));
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), settings, decision(claim.id, version + 1, "false"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen the claim to publish a correction/) });
+    await expect(publishDecision(editor(), decision(claim.id, version + 1, "false"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Reopen the claim to publish a correction/) });
     expect(await snapshot(ws.id)).toEqual(before);
 
     await changeClaimStatus(editor(), mayAs("EDITOR"), { claimId: claim.id, status: "REOPENED", version: version + 1, reason: "The figure was misquoted." });
-    const correction = await publishDecision(editor(), settings, decision(claim.id, version + 2, "false", "The figure was misquoted."));
+    const correction = await publishDecision(editor(), decision(claim.id, version + 2, "false", "The figure was misquoted."));
 
     const decisions = await getDb().decision.findMany({ where: { claimId: claim.id }, orderBy: { createdAt: "asc" }, select: { rating: true } });
     expect(decisions).toEqual([{ rating: "mostly-true" }, { rating: "false" }]);
@@ -196,7 +197,7 @@ describe("publishDecision", () => {
     const claim = await newClaim(ws);
     const version = await reviewedByReviewer(ws, claim.id);
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, version - 1))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(publishDecision(editor(), decision(claim.id, version - 1))).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 
@@ -209,10 +210,9 @@ describe("publishDecision", () => {
     await createSource(ctx, source("One", "https://www.bls.gov/a"));
     await createSource(ctx, source("Same site", "https://bls.gov/b"));
     const version = await reviewedByReviewer(desk, claim.id);
-    const settings = await settingsOf(desk);
 
     const before = await snapshot(desk.id);
-    await expect(publishDecision(ctx, settings, decision(claim.id, version))).rejects.toMatchObject({
+    await expect(publishDecision(ctx, decision(claim.id, version))).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: "This desk publishes with at least 2 independent sources (from different sites); this claim has 1. This desk publishes after at least 2 independent reviews; this claim has 1.",
     });
@@ -220,7 +220,7 @@ describe("publishDecision", () => {
 
     await createSource(ctx, source("Two", "https://census.gov/c"));
     await saveReview({ workspaceId: desk.id, userId: desk.users.admin, origin: "WEB" }, scale, review(claim.id));
-    await publishDecision(ctx, settings, decision(claim.id, (await claimState(claim.id)).version));
+    await publishDecision(ctx, decision(claim.id, (await claimState(claim.id)).version));
     expect((await claimState(claim.id)).status).toBe("PUBLISHED");
   });
 
@@ -230,17 +230,16 @@ describe("publishDecision", () => {
     const ctx = { workspaceId: desk.id, userId: desk.users.editor, origin: "WEB" as const };
     const claim = await newClaim(desk);
     await saveReview(ctx, scale, review(claim.id));
-    await publishDecision(ctx, await settingsOf(desk), decision(claim.id, (await claimState(claim.id)).version));
+    await publishDecision(ctx, decision(claim.id, (await claimState(claim.id)).version));
     expect((await claimState(claim.id)).status).toBe("PUBLISHED");
   });
 
   it("of two editors publishing at once, exactly one verdict lands", async () => {
     const claim = await newClaim(ws);
     const version = await reviewedByReviewer(ws, claim.id);
-    const settings = await settingsOf(ws);
     const results = await Promise.allSettled([
-      publishDecision(editor(), settings, decision(claim.id, version, "true")),
-      publishDecision(actingAs(ws, "admin"), settings, decision(claim.id, version, "false")),
+      publishDecision(editor(), decision(claim.id, version, "true")),
+      publishDecision(actingAs(ws, "admin"), decision(claim.id, version, "false")),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await getDb().decision.count({ where: { claimId: claim.id } })).toBe(1);
@@ -251,24 +250,40 @@ describe("publishDecision", () => {
     await saveReview(reviewer(), scale, review(claim.id));
     await changeClaimStatus(editor(), mayAs("EDITOR"), dismissal(await claimState(claim.id).then((c) => ({ id: claim.id, version: c.version }))));
     const before = await snapshot(ws.id);
-    await expect(publishDecision(editor(), await settingsOf(ws), decision(claim.id, (await claimState(claim.id)).version))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Restore it to the queue first/) });
+    await expect(publishDecision(editor(), decision(claim.id, (await claimState(claim.id)).version))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Restore it to the queue first/) });
     expect(await snapshot(ws.id)).toEqual(before);
   });
 
-  it("rejects a rating that is not on the desk's scale", async () => {
-    const claim = await newClaim(ws);
-    const before = await snapshot(ws.id);
-    const settings = { ratingScale: [{ key: "yes", label: "Yes" }], minSourcesToPublish: 0, minReviewsToPublish: 0, fourEyes: false };
-    await expect(publishDecision(editor(), settings, decision(claim.id, claim.version, "mostly-true"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    expect(await snapshot(ws.id)).toEqual(before);
+  it("rejects a rating that is not on the desk's scale, as the scale stands when it publishes", async () => {
+    const desk = await createTestWorkspace();
+    const claim = await newClaim(desk);
+    const version = await reviewedByReviewer(desk, claim.id);
+    await getDb().workspace.update({ where: { id: desk.id }, data: { ratingScale: [{ key: "accurate", label: "Accurate" }, { key: "mostly-true", label: "Mostly true", retired: true }] } });
+    const before = await snapshot(desk.id);
+    const ctx = actingAs(desk, "editor");
+    await expect(publishDecision(ctx, decision(claim.id, version, "pants-on-fire"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(publishDecision(ctx, decision(claim.id, version, "mostly-true"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await snapshot(desk.id)).toEqual(before);
+    await publishDecision(ctx, decision(claim.id, version, "accurate"));
+    expect((await claimState(claim.id)).status).toBe("PUBLISHED");
+  });
+
+  it("applies the desk's rules as they stand when it publishes, not as the request first read them", async () => {
+    const desk = await createTestWorkspace();
+    const claim = await newClaim(desk);
+    const version = await reviewedByReviewer(desk, claim.id);
+    // The admin raises the bar after the editor's page was rendered, before they press Publish.
+    await getDb().workspace.update({ where: { id: desk.id }, data: { minReviewsToPublish: 2 } });
+    const before = await snapshot(desk.id);
+    await expect(publishDecision(actingAs(desk, "editor"), decision(claim.id, version))).rejects.toMatchObject({ message: expect.stringMatching(/at least 2 independent reviews/) });
+    expect(await snapshot(desk.id)).toEqual(before);
   });
 
   it("treats another workspace's claim, or an unknown one, as not found", async () => {
     const theirs = await newClaim(other);
-    const settings = await settingsOf(ws);
     const [mineBefore, theirsBefore] = await Promise.all([snapshot(ws.id), snapshot(other.id)]);
-    await expect(publishDecision(editor(), settings, decision(theirs.id, theirs.version))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(publishDecision(editor(), settings, decision("no-such-claim", 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(publishDecision(editor(), decision(theirs.id, theirs.version))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(publishDecision(editor(), decision("no-such-claim", 1))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(ws.id)).toEqual(mineBefore);
     expect(await snapshot(other.id)).toEqual(theirsBefore);
   });

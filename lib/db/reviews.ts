@@ -1,6 +1,6 @@
 import "server-only";
 import { publishBlockers, type PublishingRules } from "@/lib/domain/publishing";
-import { findActiveRating, type Rating } from "@/lib/domain/rating-scale";
+import { findActiveRating, parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
 import { statusAfter, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict } from "@/lib/errors";
 import { reviewFormValues, type PublishDecisionInput, type SaveReviewInput } from "@/lib/validation/review";
@@ -8,7 +8,9 @@ import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
 
-function requireRating(scale: readonly Rating[], key: string): void {
+/** A rating someone may give now: active on the scale, or the one they already gave (since retired). */
+function requireRating(scale: readonly Rating[], key: string, alreadyGiven?: string): void {
+  if (key === alreadyGiven && scale.some((r) => r.key === key)) return;
   if (!findActiveRating(scale, key)) {
     throw new AppError("INVALID_INPUT", "Choose a rating from the desk's scale.", { rating: ["Choose a rating from the desk's scale."] });
   }
@@ -19,13 +21,13 @@ function requireRating(scale: readonly Rating[], key: string): void {
  * their review they started from: a review saved meanwhile (in another tab) is a CONFLICT.
  */
 export async function saveReview(ctx: Ctx, scale: readonly Rating[], input: SaveReviewInput) {
-  requireRating(scale, input.rating);
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     const before = await tx.review.findFirst({
       where: { claimId: claim.id, reviewerId: ctx.userId, workspaceId: ctx.workspaceId },
       select: { rating: true, rationale: true, confidence: true, version: true },
     });
+    requireRating(scale, input.rating, before?.rating);
     if (before && before.version !== input.version) throw conflict({ version: before.version, fields: reviewFormValues(before) });
     const data = { rating: input.rating, rationale: input.rationale, confidence: input.confidence };
     const review = await tx.review.upsert({
@@ -65,10 +67,17 @@ export async function readPublishBlockers(tx: Tx, ctx: Ctx, rules: PublishingRul
  * Publishes the desk's verdict, through the publishing gate (the workflow's state, the desk's
  * rules, four eyes). On a reopened claim it is a correction: earlier decisions stay on record.
  */
-export async function publishDecision(ctx: Ctx, workspace: PublishingRules & { ratingScale: readonly Rating[] }, input: PublishDecisionInput) {
-  requireRating(workspace.ratingScale, input.rating);
+export async function publishDecision(ctx: Ctx, input: PublishDecisionInput) {
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
+    // The rules and the scale as they stand now: an admin changing them waits for this publish
+    // to commit, or this publish waits for the change and applies it.
+    await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR SHARE`;
+    const workspace = await tx.workspace.findFirstOrThrow({
+      where: { id: ctx.workspaceId },
+      select: { ratingScale: true, minSourcesToPublish: true, minReviewsToPublish: true, fourEyes: true },
+    });
+    requireRating(parseRatingScale(workspace.ratingScale), input.rating);
     if (claim.version !== input.version) throw conflict();
     const blockers = await readPublishBlockers(tx, ctx, workspace, claim);
     if (blockers.length > 0) throw new AppError("INVALID_INPUT", blockers.join(" "));

@@ -147,8 +147,7 @@ describe("the rating scale", () => {
     const article = await createTestArticle(ws.id, ws.users.editor);
     const claim = await getDb().claim.findFirstOrThrow({ where: { articleId: article.id }, orderBy: { start: "asc" } });
     const version = await reviewedByReviewer(ws, claim.id, "misleading");
-    const workspace = (await getMembership(ws.slug, ws.users.editor))!.workspace;
-    await publishDecision(actingAs(ws, "editor"), workspace, publishDecisionSchema.parse({ claimId: claim.id, version, rating: "misleading", summary: "Leaves out the context." }));
+    await publishDecision(actingAs(ws, "editor"), publishDecisionSchema.parse({ claimId: claim.id, version, rating: "misleading", summary: "Leaves out the context." }));
 
     await setRatingRetired(admin(), ADMIN, { key: "misleading", retired: true });
 

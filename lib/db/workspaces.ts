@@ -83,3 +83,13 @@ export async function setHighlightThreshold(ctx: Ctx, mayTake: (action: Action) 
     await recordEvent(tx, ctx, { action: "workspace.updated", entityType: "workspace", entityId: ctx.workspaceId, before, after: { highlightThreshold: threshold } });
   });
 }
+
+/** Archived workspaces this person administers: the way back to restoring one. */
+export async function listArchivedWorkspacesAdministeredBy(userId: string) {
+  const rows = await getDb().membership.findMany({
+    where: { userId, role: "ADMIN", disabledAt: null, workspace: { archivedAt: { not: null } } },
+    orderBy: { workspace: { name: "asc" } },
+    select: { workspace: { select: { slug: true, name: true } } },
+  });
+  return rows.map((r) => r.workspace);
+}

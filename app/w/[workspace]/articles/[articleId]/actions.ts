@@ -76,7 +76,7 @@ export const saveReviewAction = workspaceAction({ schema: saveReviewSchema, acti
 });
 
 export const publishDecisionAction = workspaceAction({ schema: publishDecisionSchema, action: "decision:publish" }, async (input, member, ctx) => {
-  const { articleId } = await publishDecision(ctx, member.workspace, input);
+  const { articleId } = await publishDecision(ctx, input);
   return { message: "Verdict published.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
