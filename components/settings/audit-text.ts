@@ -1,4 +1,6 @@
 import { toDisplayText } from "@/lib/domain/comment-text";
+import { CONFIDENCE_LABELS } from "@/lib/validation/review";
+import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
 import { ROLE_LABELS, type Role } from "@/lib/auth/policy";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 
@@ -94,6 +96,11 @@ function formatValue(key: string, value: unknown): string {
   if (key === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
   if ((key === "status" || key === "account") && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1);
   if (key === "highlightThreshold" && typeof value === "number") return `${Math.round(value * 100)}%`;
+  if (key === "kind" && typeof value === "string" && value in SOURCE_KIND_LABELS) return SOURCE_KIND_LABELS[value as keyof typeof SOURCE_KIND_LABELS];
+  if (key === "stance" && typeof value === "string" && value in SOURCE_STANCE_LABELS) return SOURCE_STANCE_LABELS[value as keyof typeof SOURCE_STANCE_LABELS];
+  if (key === "confidence" && typeof value === "number" && CONFIDENCE_LABELS[value]) return CONFIDENCE_LABELS[value];
+  // A rating is stored by its key ("mostly-true"); without the scale at hand, read it as words.
+  if (key === "rating" && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, " ");
   // A comment as people read it: mentions by name, never the ids they are stored with.
   if (key === "body" && typeof value === "string") return toDisplayText(value);
   if (key === "ratingScale" && Array.isArray(value)) {

@@ -86,6 +86,9 @@ describe("the log in words", () => {
     expect(describeAuditEvent(find("article.imported"))).toMatch(/imported an article$/);
     expect(describeAuditEvent({ action: "member.disabled", entityType: "user", actor: null, subject: "Ana", origin: "SYSTEM" })).toBe("The server disabled Ana");
     expect(auditFields({ ratingScale: [{ key: "true", label: "True" }, { key: "x", label: "Gone", retired: true }] })).toEqual([{ label: "Rating scale", value: "True, Gone (retired)" }]);
+    const labelled = auditFields({ rating: "mostly-true", confidence: 2, kind: "PRIMARY_DATA", stance: "REFUTES" }).map((f) => f.value);
+    expect(labelled).toHaveLength(4);
+    expect(labelled).toEqual(expect.arrayContaining(["Mostly true", "Medium", "Primary data", "Refutes"]));
     const comment = auditFields({ body: "Check this, @[Ana Ruiz](cmx0abc123) please" });
     expect(comment).toHaveLength(1);
     expect(comment[0]?.value).toContain("@Ana Ruiz");
