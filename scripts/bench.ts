@@ -130,6 +130,7 @@ try {
   await time(`triage page, ${hugeClaims} claims (HTTP)`, () => get(`/w/demo/articles/${hugeId}/triage`), 20);
   await time(`article page, ${hugeClaims} claims, panel open (HTTP)`, () => get(`/w/demo/articles/${hugeId}?claim=${toAssign[0]?.id ?? ""}`), 20);
   await time("article list with progress by status (HTTP)", () => get(`/w/demo`), 20);
+  await time("dashboard, all time (HTTP)", () => get(`/w/demo/dashboard?period=all`), 20);
   await time(`My queue, ${toAssign.length} assignments (HTTP)`, () => get(`/queue`), 20);
   await getDb().$disconnect();
 } finally {

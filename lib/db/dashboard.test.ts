@@ -228,7 +228,8 @@ describe("GET /w/{workspace}/dashboard/export", () => {
 });
 
 describe("speed", () => {
-  it("reads a 1,000-claim workspace's dashboard quickly", async () => {
+  // Its speed is measured by `npm run bench` (dashboard row), not asserted here.
+  it("counts a 1,000-claim workspace right", async () => {
     const big = await createTestWorkspace();
     const article = (await createTestArticle(big.id, big.users.editor)).id;
     const db = getDb();
@@ -258,14 +259,9 @@ describe("speed", () => {
     });
     await db.source.createMany({ data: claims.slice(0, 500).map((c) => ({ workspaceId: big.id, claimId: c.id, url: "https://example.org/", title: "S", addedById: big.users.reviewer, createdAt: c.createdAt })) });
 
-    await getDashboard(big.id, DEFAULT_RATING_SCALE, ALL); // warm the connection pool
-    const started = performance.now();
     const data = await getDashboard(big.id, DEFAULT_RATING_SCALE, ALL);
-    const elapsed = performance.now() - started;
-    console.log(`dashboard of a 1,000-claim workspace (400 reviewed twice, 200 published): ${elapsed.toFixed(1)} ms`);
     expect(data.claimsInPeriod).toBeGreaterThanOrEqual(1000);
     expect(data.verdictsInPeriod).toBe(200);
     expect(data.agreement.claims).toBe(400);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
