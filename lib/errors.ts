@@ -32,6 +32,10 @@ export class AppError extends Error {
   }
 }
 
+export const FORBIDDEN_MESSAGE = "Your role in this workspace does not allow that.";
+export const forbidden = () => new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+/** A change refused because its workspace is archived (read-only until an admin restores it). */
+export const archivedWorkspace = () => new AppError("FORBIDDEN", "This workspace is archived: it can be read, but nothing in it can change. An admin can restore it in Settings.");
 export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found.`);
 const STALE = "Someone else changed this claim while you were working on it. Check what changed above, then save again: your text is still here.";
 

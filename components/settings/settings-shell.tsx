@@ -12,11 +12,10 @@ const SECTIONS: Array<{ key: SettingsSection; label: string; path: string }> = [
   { key: "new-workspace", label: "New workspace", path: "/new-workspace" },
 ];
 
-/** The frame of every settings screen: its title, the section links, and the archived notice. */
-export function SettingsShell({ slug, workspaceName, archived, current, title, intro, children, wide = false }: {
-  slug: string;
-  workspaceName: string;
-  archived: boolean;
+/** The frame of every settings screen: its title and the section links. */
+export function SettingsShell({ workspace, current, title, intro, children, wide = false }: {
+  /** The workspace layout above says when it is archived. */
+  workspace: { slug: string; name: string };
   current: SettingsSection;
   title: string;
   intro: ReactNode;
@@ -25,12 +24,12 @@ export function SettingsShell({ slug, workspaceName, archived, current, title, i
 }) {
   return (
     <main className={`mx-auto px-4 py-8 sm:px-6 ${wide ? "max-w-6xl" : "max-w-4xl"}`}>
-      <p className="text-sm text-muted">Settings · {workspaceName}</p>
+      <p className="text-sm text-muted">Settings · {workspace.name}</p>
       <nav aria-label="Settings" className="mt-3 flex flex-wrap gap-1 border-b border-rule pb-3 text-sm">
         {SECTIONS.map((s) => (
           <Link
             key={s.key}
-            href={`/w/${slug}/settings${s.path}`}
+            href={`/w/${workspace.slug}/settings${s.path}`}
             aria-current={current === s.key ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 ${current === s.key ? "bg-ink text-white" : "text-ink hover:bg-white"}`}
           >
@@ -38,11 +37,6 @@ export function SettingsShell({ slug, workspaceName, archived, current, title, i
           </Link>
         ))}
       </nav>
-      {archived ? (
-        <p role="note" className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          This workspace is archived: people can read it, but nothing in it can change, and it no longer appears in anyone&apos;s list of workspaces. Restore it under General.
-        </p>
-      ) : null}
       <h1 className="mt-6 font-serif text-3xl font-semibold tracking-tight">{title}</h1>
       <div className="mt-1 max-w-2xl text-muted">{intro}</div>
       <div className="mt-8 space-y-8">{children}</div>

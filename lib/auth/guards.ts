@@ -6,7 +6,7 @@ import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { findClaimWorkspaceSlug } from "@/lib/db/claims";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
-import { AppError } from "@/lib/errors";
+import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
 import { can, mayAttempt, type Action, type Actor, type Resource } from "./policy";
 
@@ -56,15 +56,13 @@ export async function requireClaimMember(user: SessionUser, claimId: string): Pr
   return requireMember(user, slug);
 }
 
-const FORBIDDEN_MESSAGE = "Your role in this workspace does not allow that.";
-const ARCHIVED_MESSAGE = "This workspace is archived: it can be read, but nothing in it can change. An admin can restore it in Settings.";
 
 // An archived workspace stays readable by its members; everything else is refused, except the
 // admin's way back (restoring it).
 const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "workspace:archive"]);
 
 function refuseIfArchived(member: Member, action: Action): void {
-  if (member.workspace.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw new AppError("FORBIDDEN", ARCHIVED_MESSAGE);
+  if (member.workspace.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw archivedWorkspace();
 }
 
 /** The full decision, resource included (ownership rules). */
@@ -77,6 +75,13 @@ export function authorize(member: Member, action: Action, resource?: Resource): 
 export function authorizeRole(member: Member, action: Action): void {
   if (!mayAttempt(member.actor, action)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
   refuseIfArchived(member, action);
+}
+
+/** For pages only some roles open (settings, triage, dashboard): the not-found page for anyone else. */
+export async function requirePageAction(workspaceSlug: string, action: Action): Promise<Member> {
+  const member = await requirePageMember(workspaceSlug);
+  if (!can(member.actor, action)) notFoundPage();
+  return member;
 }
 
 /** For pages: redirect to sign-in, or show the not-found page for a workspace the caller is not in. */

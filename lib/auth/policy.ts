@@ -1,3 +1,5 @@
+import { forbidden } from "@/lib/errors";
+
 // PURE: who may do what inside a workspace. The server asks `can` before every change; the UI
 // asks it only to hide controls it would refuse anyway.
 export const ROLES = ["ADMIN", "EDITOR", "REVIEWER", "VIEWER"] as const;
@@ -35,6 +37,8 @@ export type Action =
   | "workspace:archive";
 
 export type Actor = { userId: string; role: Role };
+/** The policy's answer for one person, as lib/db's writes take it to check each step themselves. */
+export type MayTake = (action: Action) => boolean;
 /** Present when the action touches something a particular person owns. */
 export type Resource = { ownerId?: string | null };
 
@@ -80,6 +84,11 @@ export function hasRole(actor: Actor, minimum: Role): boolean {
  */
 export function mayAttempt(actor: Actor, action: Action): boolean {
   return hasRole(actor, MINIMUM_ROLE[action]);
+}
+
+/** For lib/db writes: FORBIDDEN unless the person may take this action. */
+export function requireMay(mayTake: MayTake, action: Action): void {
+  if (!mayTake(action)) throw forbidden();
 }
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

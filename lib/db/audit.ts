@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeKind, ChangeOrigin } from "@/lib/realtime/change";
 import { CHANGE_CHANNEL, encodeNotice } from "@/lib/realtime/change";
-import { AppError } from "@/lib/errors";
+import { archivedWorkspace } from "@/lib/errors";
 import type { Tx } from "./client";
 
 /** Who is acting, in which workspace, and through what: every lib/db write takes one. */
@@ -22,8 +22,6 @@ type EventInput = {
   after?: Prisma.InputJsonValue | null;
 };
 
-const ARCHIVED = "This workspace is archived: it can be read, but nothing in it can change. An admin can restore it in Settings.";
-
 /**
  * Nothing changes in an archived workspace, whatever route a write took. Every write records an
  * event in its transaction, so the check lives here, under a share lock on the workspace row:
@@ -33,7 +31,7 @@ const ARCHIVED = "This workspace is archived: it can be read, but nothing in it 
 async function refuseIfArchived(tx: Tx, ctx: Ctx | SystemCtx, action: ChangeKind): Promise<void> {
   if ((ctx.origin ?? "SYSTEM") === "SYSTEM" || action === "workspace.archived") return;
   const [row] = await tx.$queryRaw<Array<{ archived: boolean }>>`SELECT "archivedAt" IS NOT NULL AS "archived" FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR SHARE`;
-  if (row?.archived) throw new AppError("FORBIDDEN", ARCHIVED);
+  if (row?.archived) throw archivedWorkspace();
 }
 
 // Namespace for the per-article advisory locks (the second key is the article id's hash).

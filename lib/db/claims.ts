@@ -1,6 +1,6 @@
 import "server-only";
 import { buildSelector, snapToWords } from "@/lib/domain/anchoring";
-import type { Action } from "@/lib/auth/policy";
+import { requireMay, type MayTake } from "@/lib/auth/policy";
 import { transitionRefusal, type ClaimFacts, type ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { LiveClaim } from "@/lib/realtime/change";
@@ -164,7 +164,7 @@ function refuse(refusal: NonNullable<ReturnType<typeof transitionRefusal>>): nev
 }
 
 /** One step of the workflow by a person; `mayTake` is the policy's answer for this person. */
-export async function changeClaimStatus(ctx: Ctx, mayTake: (action: Action) => boolean, input: ChangeClaimStatusInput) {
+export async function changeClaimStatus(ctx: Ctx, mayTake: MayTake, input: ChangeClaimStatusInput) {
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     if (claim.version !== input.version) throw conflict();
@@ -180,7 +180,7 @@ export async function changeClaimStatus(ctx: Ctx, mayTake: (action: Action) => b
  * Claims no longer detected (someone triaged them meanwhile) are left as they are and counted,
  * not refused as a batch.
  */
-export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean, input: BulkTriageInput) {
+export async function bulkTriage(ctx: Ctx, mayTake: MayTake, input: BulkTriageInput) {
   return getDb().$transaction(async (tx) => {
     const ids = [...new Set(input.claimIds)].sort();
     // Locked in id order, so two overlapping batches queue up instead of deadlocking.
@@ -204,8 +204,8 @@ export async function bulkTriage(ctx: Ctx, mayTake: (action: Action) => boolean,
 }
 
 /** Gives a claim to a reviewer (who hears of it in their inbox), or takes it back. Editors and up. */
-export async function setClaimAssignee(ctx: Ctx, mayTake: (action: Action) => boolean, input: AssignClaimInput) {
-  if (!mayTake("claim:assign")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+export async function setClaimAssignee(ctx: Ctx, mayTake: MayTake, input: AssignClaimInput) {
+  requireMay(mayTake, "claim:assign");
   return getDb().$transaction(async (tx) => {
     const claim = await lockClaim(tx, ctx.workspaceId, input.claimId);
     const member = await tx.membership.findFirst({

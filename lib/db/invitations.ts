@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Action, Role } from "@/lib/auth/policy";
+import { requireMay, type MayTake, type Role } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
@@ -8,7 +8,6 @@ import { getDb, type Tx } from "./client";
 // Invitation links: the token is shown once to the admin who made it and only its SHA-256 is
 // stored, so the table alone lets nobody join. A link works once, for seven days, until revoked.
 
-type MayTake = (action: Action) => boolean;
 
 export const INVITATION_DAYS = 7;
 export const INVALID_INVITATION = "This invitation link is no longer valid — ask an admin for a new one.";
@@ -16,7 +15,7 @@ export const INVALID_INVITATION = "This invitation link is no longer valid — a
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const requireManage = (mayTake: MayTake) => {
-  if (!mayTake("member:manage")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
+  requireMay(mayTake, "member:manage");
 };
 
 export async function createInvitation(ctx: Ctx, mayTake: MayTake, input: { role: Role; email?: string }): Promise<{ id: string; token: string; expiresAt: Date }> {

@@ -1,11 +1,10 @@
 import "server-only";
-import type { Action, Role } from "@/lib/auth/policy";
+import { requireMay, type MayTake, type Role } from "@/lib/auth/policy";
 import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { AppError } from "@/lib/errors";
 import { recordEvent, type Ctx, type SystemCtx } from "./audit";
 import { getDb, type Tx } from "./client";
 
-type MayTake = (action: Action) => boolean;
 
 /** Creates the workspace when it does not exist yet; returns its id. */
 export async function ensureWorkspace(slug: string, name: string): Promise<{ id: string; created: boolean }> {
@@ -92,9 +91,7 @@ async function lockMemberForChange(tx: Tx, workspaceId: string, userId: string, 
   return member;
 }
 
-const requireManage = (mayTake: MayTake) => {
-  if (!mayTake("member:manage")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
-};
+const requireManage = (mayTake: MayTake) => requireMay(mayTake, "member:manage");
 
 export type MemberRow = { userId: string; name: string; email: string; role: Role; disabled: boolean; accountDisabled: boolean; joinedAt: Date };
 

@@ -51,11 +51,8 @@ export async function saveReview(ctx: Ctx, scale: readonly Rating[], input: Save
   });
 }
 
-/**
- * What stands between this person and publishing a verdict on the claim, read inside `tx` (the
- * publishing transaction, after the claim's lock) or on its own for the claim panel.
- */
-export async function readPublishBlockers(tx: Tx, ctx: Ctx, rules: PublishingRules, claim: { id: string; status: ClaimStatus }): Promise<string[]> {
+/** What stands between this person and publishing, read inside the publishing transaction. */
+async function readPublishBlockers(tx: Tx, ctx: Ctx, rules: PublishingRules, claim: { id: string; status: ClaimStatus }): Promise<string[]> {
   const [sources, reviews] = await Promise.all([
     tx.source.findMany({ where: { claimId: claim.id, workspaceId: ctx.workspaceId }, select: { url: true } }),
     tx.review.findMany({ where: { claimId: claim.id, workspaceId: ctx.workspaceId }, select: { reviewerId: true } }),

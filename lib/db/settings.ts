@@ -1,5 +1,5 @@
 import "server-only";
-import type { Action } from "@/lib/auth/policy";
+import { requireMay, type MayTake } from "@/lib/auth/policy";
 import { RULE_LIMITS, type PublishingRules } from "@/lib/domain/publishing";
 import { DEFAULT_RATING_SCALE, activeRatings, parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
 import { AppError } from "@/lib/errors";
@@ -11,27 +11,20 @@ import { getDb, type Tx } from "./client";
 // An admin's workspace settings: name, publishing rules, archiving, the rating scale, and new
 // workspaces. Each write locks the workspace row, so the event's "before" is what it replaced.
 
-type MayTake = (action: Action) => boolean;
-
-const forbidden = () => new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
 const invalid = (field: string, message: string) => new AppError("INVALID_INPUT", message, { [field]: [message] });
-
-function requireAction(mayTake: MayTake, action: Action): void {
-  if (!mayTake(action)) throw forbidden();
-}
 
 async function lockWorkspace(tx: Tx, workspaceId: string) {
   await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${workspaceId} FOR NO KEY UPDATE`;
   const workspace = await tx.workspace.findFirst({
     where: { id: workspaceId },
-    select: { name: true, slug: true, archivedAt: true, ratingScale: true, minSourcesToPublish: true, minReviewsToPublish: true, fourEyes: true },
+    select: { name: true, slug: true, archivedAt: true, ratingScale: true, minSourcesToPublish: true, minReviewsToPublish: true, fourEyes: true, highlightThreshold: true },
   });
   if (!workspace) throw new AppError("NOT_FOUND", "That workspace was not found.");
   return workspace;
 }
 
 export async function renameWorkspace(ctx: Ctx, mayTake: MayTake, name: string): Promise<void> {
-  requireAction(mayTake, "settings:manage");
+  requireMay(mayTake, "settings:manage");
   await getDb().$transaction(async (tx) => {
     const before = await lockWorkspace(tx, ctx.workspaceId);
     if (before.name === name) return;
@@ -40,9 +33,20 @@ export async function renameWorkspace(ctx: Ctx, mayTake: MayTake, name: string):
   });
 }
 
+/** The score below which detected claims are not highlighted in the text: a triage setting, editors and up. */
+export async function setHighlightThreshold(ctx: Ctx, mayTake: MayTake, threshold: number): Promise<void> {
+  requireMay(mayTake, "claim:triage");
+  await getDb().$transaction(async (tx) => {
+    const { highlightThreshold } = await lockWorkspace(tx, ctx.workspaceId);
+    if (highlightThreshold === threshold) return;
+    await tx.workspace.update({ where: { id: ctx.workspaceId }, data: { highlightThreshold: threshold } });
+    await recordEvent(tx, ctx, { action: "workspace.updated", entityType: "workspace", entityId: ctx.workspaceId, before: { highlightThreshold }, after: { highlightThreshold: threshold } });
+  });
+}
+
 /** The publishing gate's rules; out-of-range values are refused here too, whatever the caller checked. */
 export async function setPublishingRules(ctx: Ctx, mayTake: MayTake, rules: PublishingRules): Promise<void> {
-  requireAction(mayTake, "settings:manage");
+  requireMay(mayTake, "settings:manage");
   const { minSources, minReviews } = RULE_LIMITS;
   if (!Number.isInteger(rules.minSourcesToPublish) || rules.minSourcesToPublish < minSources.min || rules.minSourcesToPublish > minSources.max) {
     throw invalid("minSourcesToPublish", `Independent sources must be between ${minSources.min} and ${minSources.max}.`);
@@ -65,7 +69,7 @@ export async function setPublishingRules(ctx: Ctx, mayTake: MayTake, rules: Publ
  * Archived, it leaves everyone's workspace list and the guards refuse every change in it.
  */
 export async function setWorkspaceArchived(ctx: Ctx, mayTake: MayTake, archived: boolean): Promise<void> {
-  requireAction(mayTake, "workspace:archive");
+  requireMay(mayTake, "workspace:archive");
   await getDb().$transaction(async (tx) => {
     const current = await lockWorkspace(tx, ctx.workspaceId);
     if ((current.archivedAt !== null) === archived) return;
@@ -102,7 +106,7 @@ type ScaleEdit = (scale: Rating[]) => Rating[];
 
 /** Applies one edit to the scale under the workspace lock and records it with before and after. */
 async function editScale(ctx: Ctx, mayTake: MayTake, edit: ScaleEdit): Promise<void> {
-  requireAction(mayTake, "settings:manage");
+  requireMay(mayTake, "settings:manage");
   await getDb().$transaction(async (tx) => {
     const current = await lockWorkspace(tx, ctx.workspaceId);
     const before = parseRatingScale(current.ratingScale);
@@ -170,7 +174,7 @@ export async function setRatingRetired(ctx: Ctx, mayTake: MayTake, input: { key:
 
 /** A new workspace with the default scale and rules; its creator is its first admin. */
 export async function createWorkspace(userId: string, mayTake: MayTake, input: CreateWorkspaceInput): Promise<{ id: string; slug: string }> {
-  requireAction(mayTake, "workspace:create");
+  requireMay(mayTake, "workspace:create");
   const taken = () => invalid("slug", "That address is already taken; choose another.");
   if (await getDb().workspace.findFirst({ where: { slug: input.slug }, select: { id: true } })) throw taken();
   try {

@@ -4,7 +4,7 @@ import { assignClaimSchema, bulkTriageSchema } from "@/lib/validation/claim";
 import { createSourceSchema } from "@/lib/validation/source";
 import { bulkTriage, changeClaimStatus, setClaimAssignee } from "./claims";
 import { getDb } from "./client";
-import { setHighlightThreshold } from "./workspaces";
+import { setHighlightThreshold } from "./settings";
 import { createSource } from "./sources";
 
 // The workflow through lib/db: who may take which step, reasons, bulk triage, assignment and the

@@ -1,9 +1,6 @@
 import "server-only";
-import type { Action, Role } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/policy";
 import { parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
-import type { Ctx } from "./audit";
-import { recordEvent } from "./audit";
 import { getDb } from "./client";
 
 export type WorkspaceMembership = {
@@ -67,21 +64,6 @@ export async function listAssignableMembers(workspaceId: string): Promise<Array<
     select: { role: true, user: { select: { id: true, name: true } } },
   });
   return rows.map((r) => ({ id: r.user.id, name: r.user.name, role: r.role }));
-}
-
-/**
- * Sets the score below which detected claims are not highlighted in the text (a triage setting,
- * editors and up), under the workspace row's lock so the event's before is the value replaced.
- */
-export async function setHighlightThreshold(ctx: Ctx, mayTake: (action: Action) => boolean, threshold: number): Promise<void> {
-  if (!mayTake("claim:triage")) throw new AppError("FORBIDDEN", "Your role in this workspace does not allow that.");
-  await getDb().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
-    const before = await tx.workspace.findFirstOrThrow({ where: { id: ctx.workspaceId }, select: { highlightThreshold: true } });
-    if (before.highlightThreshold === threshold) return;
-    await tx.workspace.update({ where: { id: ctx.workspaceId }, data: { highlightThreshold: threshold } });
-    await recordEvent(tx, ctx, { action: "workspace.updated", entityType: "workspace", entityId: ctx.workspaceId, before, after: { highlightThreshold: threshold } });
-  });
 }
 
 /** Archived workspaces this person administers: the way back to restoring one. */

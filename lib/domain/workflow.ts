@@ -3,7 +3,8 @@
 // needs a reason, and what must be true first. Research and publishing also move claims on their
 // own, through `statusAfter`. The server enforces all of it; the UI asks `transitionsFor` only to
 // offer the steps it would accept, and to say why a step is not possible yet.
-import type { Action } from "@/lib/auth/policy";
+import type { Action, MayTake } from "@/lib/auth/policy";
+import { FORBIDDEN_MESSAGE } from "@/lib/errors";
 
 export const CLAIM_STATUSES = ["DETECTED", "QUEUED", "RESEARCHING", "IN_REVIEW", "PUBLISHED", "DISMISSED", "REOPENED"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -63,7 +64,7 @@ export type TransitionOption = { to: ClaimStatus; label: string; needsReason: bo
  * The steps out of the claim's status that someone allowed to take `mayTake` actions could take,
  * each with the reason it is not possible yet (or null). Steps their role forbids are left out.
  */
-export function transitionsFor(claim: ClaimFacts, mayTake: (action: Action) => boolean): TransitionOption[] {
+export function transitionsFor(claim: ClaimFacts, mayTake: MayTake): TransitionOption[] {
   return TRANSITIONS.filter((t) => t.from.includes(claim.status) && mayTake(t.action)).map((t) => ({
     to: t.to,
     label: t.label,
@@ -79,7 +80,7 @@ export function transitionsFor(claim: ClaimFacts, mayTake: (action: Action) => b
 export function transitionRefusal(
   claim: ClaimFacts,
   to: ClaimStatus,
-  mayTake: (action: Action) => boolean,
+  mayTake: MayTake,
   reason: string | null | undefined,
 ): { field?: "reason"; message: string; forbidden?: true } | null {
   const transition = findTransition(claim.status, to);
@@ -87,7 +88,7 @@ export function transitionRefusal(
     if (to === "PUBLISHED") return { message: "A claim is published by publishing its verdict." };
     return { message: `A claim that is ${STATUS_LABELS[claim.status].toLowerCase()} cannot move to ${STATUS_LABELS[to].toLowerCase()}.` };
   }
-  if (!mayTake(transition.action)) return { message: "Your role in this workspace does not allow that.", forbidden: true };
+  if (!mayTake(transition.action)) return { message: FORBIDDEN_MESSAGE, forbidden: true };
   const blocker = transition.blocker?.(claim);
   if (blocker) return { message: blocker };
   if (transition.needsReason && !reason?.trim()) {

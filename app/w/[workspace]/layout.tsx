@@ -13,7 +13,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       {member.workspace.archivedAt ? (
         <p role="status" className="no-print border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
           {member.workspace.name} is archived: everything in it can be read and exported, but nothing can change.
-          {member.role === "ADMIN" ? " An admin can restore it in Settings." : ""}
+          {member.role === "ADMIN" ? " You can restore it under Settings, General." : ""}
         </p>
       ) : null}
       {children}

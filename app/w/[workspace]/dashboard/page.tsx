@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AgreementSection, StatusSection, TimeSection, VerdictSection, WorkSection } from "@/components/dashboard/dashboard-sections";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { buttonClass } from "@/components/ui/button";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { getDashboard } from "@/lib/db/dashboard";
 import { resolvePeriod } from "@/lib/domain/dashboard";
 import { dashboardQueryErrors, dashboardQuerySchema } from "@/lib/validation/dashboard";
@@ -23,8 +21,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ??
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
   const raw = await searchParams;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "dashboard:read")) notFound();
+  const member = await requirePageAction(slug, "dashboard:read");
 
   const base = `/w/${slug}/dashboard`;
   const parsed = dashboardQuerySchema.safeParse(raw);

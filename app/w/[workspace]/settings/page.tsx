@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CheckboxField } from "@/components/settings/checkbox-field";
 import { SettingsPanel, SettingsShell } from "@/components/settings/settings-shell";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { RULE_LIMITS } from "@/lib/domain/publishing";
 import { MAX_WORKSPACE_NAME } from "@/lib/validation/settings";
 import { renameWorkspaceAction, setArchivedAction, setPublishingRulesAction } from "./actions";
@@ -16,14 +14,13 @@ export const metadata: Metadata = { title: "Settings" };
 /** General settings (admins): the workspace's name, its publishing rules, archiving it. */
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "settings:manage")) notFound();
+  const member = await requirePageAction(slug, "settings:manage");
   const { workspace } = member;
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
   const archived = workspace.archivedAt !== null;
 
   return (
-    <SettingsShell slug={slug} workspaceName={workspace.name} archived={archived} current="general" title="General" intro="How this desk is named and the rules every verdict must meet before it is published.">
+    <SettingsShell workspace={workspace} current="general" title="General" intro="How this desk is named and the rules every verdict must meet before it is published.">
       <SettingsPanel id="name-heading" title="Name" description={`People see it in the header and in their list of workspaces. Its address stays /w/${slug}.`}>
         <ActionForm action={bound(renameWorkspaceAction)} submitLabel="Save name" className="flex flex-wrap items-end gap-3">
           <div className="w-full max-w-sm">

@@ -9,7 +9,7 @@ import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
 import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, highlightThresholdSchema, updateClaimSchema } from "@/lib/validation/claim";
-import { setHighlightThreshold } from "@/lib/db/workspaces";
+import { setHighlightThreshold } from "@/lib/db/settings";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 

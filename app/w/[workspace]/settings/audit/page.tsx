@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
 import { auditFields, describeAuditEvent } from "@/components/settings/audit-text";
 import { AuditFilters } from "@/components/settings/audit-filters";
 import { SettingsShell } from "@/components/settings/settings-shell";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { AUDIT_ENTITY_TYPES, listAuditActors, listAuditEvents } from "@/lib/db/audit-log";
 import { auditFilterSchema } from "@/lib/validation/member";
 
@@ -21,8 +19,7 @@ const validDay = (value: string | undefined) => (value && !Number.isNaN(day(valu
 /** The audit log (admins): every change in the workspace, newest first, filtered by who, what and when. */
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "audit:read")) notFound();
+  const member = await requirePageAction(slug, "audit:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = auditFilterSchema.parse(raw);
   const kind = (AUDIT_ENTITY_TYPES as readonly string[]).includes(query.kind ?? "") ? query.kind : undefined;
@@ -44,9 +41,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
 
   return (
     <SettingsShell
-      slug={slug}
-      workspaceName={member.workspace.name}
-      archived={member.workspace.archivedAt !== null}
+      workspace={member.workspace}
       current="audit"
       title="Audit log"
       wide

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
 import { InvitationForm } from "@/components/settings/invitation-form";
 import { SettingsPanel, SettingsShell } from "@/components/settings/settings-shell";
 import { ActionForm } from "@/components/ui/action-form";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
+import { ROLE_LABELS } from "@/lib/auth/policy";
 import { listPendingInvitations } from "@/lib/db/invitations";
 import { createInvitationAction, revokeInvitationAction } from "../actions";
 
@@ -15,16 +14,13 @@ export const metadata: Metadata = { title: "Invitations" };
 /** Invitations (admins): make a single-use link for a role, and revoke links not yet used. */
 export default async function InvitationsPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "member:manage")) notFound();
+  const member = await requirePageAction(slug, "member:manage");
   const pending = await listPendingInvitations(member.workspace.id);
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
     <SettingsShell
-      slug={slug}
-      workspaceName={member.workspace.name}
-      archived={member.workspace.archivedAt !== null}
+      workspace={member.workspace}
       current="invitations"
       title="Invitations"
       intro="An invitation link lets one person join this workspace with the role you choose. They set their name and password when they open it, or join with the account they are signed in with."

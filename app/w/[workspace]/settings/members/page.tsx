@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDate } from "@/components/format";
 import { RoleSelect } from "@/components/settings/role-select";
 import { SettingsShell } from "@/components/settings/settings-shell";
 import { ActionForm } from "@/components/ui/action-form";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/db/members";
 import { changeRoleAction, removeMemberAction, setMemberDisabledAction } from "../actions";
 
@@ -16,17 +14,14 @@ export const metadata: Metadata = { title: "Members" };
 /** Members (admins): everyone in the workspace with their role and status, and what to change. */
 export default async function MembersPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "member:manage")) notFound();
+  const member = await requirePageAction(slug, "member:manage");
   const members = await listMembers(member.workspace.id);
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
   const active = members.filter((m) => !m.disabled).length;
 
   return (
     <SettingsShell
-      slug={slug}
-      workspaceName={member.workspace.name}
-      archived={member.workspace.archivedAt !== null}
+      workspace={member.workspace}
       current="members"
       title="Members"
       wide

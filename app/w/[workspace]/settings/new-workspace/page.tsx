@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SettingsPanel, SettingsShell } from "@/components/settings/settings-shell";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { MAX_WORKSPACE_NAME } from "@/lib/validation/settings";
 import { createWorkspaceAction } from "../actions";
 
@@ -14,15 +12,12 @@ export const metadata: Metadata = { title: "New workspace" };
 /** A new workspace for another desk (admins of this one); its creator becomes its first admin. */
 export default async function NewWorkspacePage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "workspace:create")) notFound();
+  const member = await requirePageAction(slug, "workspace:create");
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
     <SettingsShell
-      slug={slug}
-      workspaceName={member.workspace.name}
-      archived={member.workspace.archivedAt !== null}
+      workspace={member.workspace}
       current="new-workspace"
       title="New workspace"
       intro="A separate desk with its own members, articles, rating scale and rules. Nothing is shared between workspaces. You become its first admin and can invite people from its settings."

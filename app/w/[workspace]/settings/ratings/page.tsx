@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SettingsPanel, SettingsShell } from "@/components/settings/settings-shell";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/guards";
 import { activeRatings } from "@/lib/domain/rating-scale";
 import { MAX_RATING_LABEL } from "@/lib/validation/settings";
 import { addRatingAction, moveRatingAction, renameRatingAction, retireRatingAction } from "../actions";
@@ -15,17 +13,14 @@ export const metadata: Metadata = { title: "Rating scale" };
 /** The rating scale (admins): add, rename, reorder, retire and restore ratings; nothing is deleted. */
 export default async function RatingScalePage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "settings:manage")) notFound();
+  const member = await requirePageAction(slug, "settings:manage");
   const scale = member.workspace.ratingScale;
   const lastActive = activeRatings(scale).length === 1;
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
     <SettingsShell
-      slug={slug}
-      workspaceName={member.workspace.name}
-      archived={member.workspace.archivedAt !== null}
+      workspace={member.workspace}
       current="ratings"
       title="Rating scale"
       intro="The verdicts reviewers and editors choose from, in this order. A retired rating is no longer offered for new reviews and verdicts, but everything already rated with it keeps its label. Ratings are never deleted."

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { TriageTable, type TriageRow } from "@/components/article/triage-table";
 import { ThresholdForm } from "@/components/article/threshold-form";
-import { requirePageMember } from "@/lib/auth/guards";
+import { requirePageAction } from "@/lib/auth/guards";
 import { articlePath, type WorkspaceActionFn } from "@/lib/actions/workspace-action";
-import { can } from "@/lib/auth/policy";
 import { getArticle } from "@/lib/db/articles";
 import { listClaimsForArticle } from "@/lib/db/claims";
 import { scoreCheckWorthiness } from "@/lib/domain/detection/score";
@@ -28,8 +27,7 @@ const querySchema = z.object({
 export default async function TriagePage({ params, searchParams }: Props) {
   const { workspace: slug, articleId } = await params;
   const query = querySchema.parse(await searchParams);
-  const member = await requirePageMember(slug);
-  if (!can(member.actor, "claim:triage")) notFound();
+  const member = await requirePageAction(slug, "claim:triage");
   const [article, claims] = await Promise.all([getArticle(member.workspace.id, articleId), listClaimsForArticle(member.workspace.id, articleId)]);
   if (!article) notFound();
 
@@ -38,16 +36,17 @@ export default async function TriagePage({ params, searchParams }: Props) {
   const base = articlePath(slug, article.id);
   const threshold = member.workspace.highlightThreshold;
   const detected = claims.filter((c) => c.status === "DETECTED");
+  // Position in reading order: the list comes sorted by where each claim starts.
+  const position = new Map(claims.map((c, i) => [c.id, i + 1]));
   const rows: TriageRow[] = (show === "detected" ? detected : claims)
-    .map((c, i) => ({
+    .map((c) => ({
       id: c.id,
-      position: claims.indexOf(c) + 1,
+      position: position.get(c.id) ?? 0,
       statement: c.statement,
       claimant: c.claimant,
       status: c.status,
       score: c.score,
       reasons: scoreCheckWorthiness(c.quote).reasons,
-      index: i,
     }))
     .sort((a, b) => (sort === "score" ? (b.score ?? -1) - (a.score ?? -1) || a.position - b.position : a.position - b.position));
   const highlighted = detected.filter((c) => (c.score ?? 1) >= threshold).length;
