@@ -2,11 +2,12 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { authorizeRole, requireMember, requireUser, type Member } from "@/lib/auth/guards";
-import type { Action } from "@/lib/auth/policy";
+import type { Member } from "@/lib/auth/guards";
+import type { Action, Resource } from "@/lib/auth/policy";
+import { sessionPrincipal, type Principal } from "@/lib/auth/principal";
 import type { Ctx } from "@/lib/db/audit";
 import { AppError, type CurrentState, type ErrorCode } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/fields";
+import { ValidationError, invalidInput, runOperation } from "@/lib/pipeline/operation";
 
 export type ActionResult =
   | { ok: true; message: string; at: number; secret?: string }
@@ -18,41 +19,65 @@ export type WorkspaceActionFn = (workspaceSlug: string, previous: ActionResult |
 type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: string; secret?: string };
 
 /**
- * The one wrapper for workspace server actions, in the house order: authenticate, validate,
- * authorize (membership and role; handlers whose action has ownership rules call `authorize`
- * with the loaded resource), then the handler's domain and database work, then revalidation.
- * Errors come back as a typed result for the form.
+ * Server actions of a workspace: the form's fields go through the one request pipeline
+ * (lib/pipeline/operation.ts) with the session as principal and the workspace the form belongs
+ * to as scope: authenticate, validate, membership, role, ownership (`owner`), then the handler's
+ * domain and database work; then revalidation. Errors come back as a typed result for the form.
  */
 export function workspaceAction<S extends z.ZodType>(
-  config: { schema: S; action: Action },
+  config: { schema: S; action: Action; owner?: (input: z.infer<S>, member: Member) => Promise<Resource> },
   handler: (input: z.infer<S>, member: Member, ctx: Ctx) => Promise<Outcome>,
 ) {
-  const run: WorkspaceActionFn = async (workspaceSlug, _previous, formData) => {
-    const at = Date.now();
-    let redirectTo: string | undefined;
-    try {
-      const user = await requireUser();
-      const parsed = config.schema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) {
-        const fieldErrors = fieldErrorsOf(parsed.error);
-        return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors, at };
-      }
-      const member = await requireMember(user, String(workspaceSlug));
-      authorizeRole(member, config.action);
-      const outcome = await handler(parsed.data, member, { workspaceId: member.workspace.id, userId: user.id, origin: "WEB" });
-      const paths = outcome.revalidate === undefined ? [] : [outcome.revalidate].flat();
-      for (const path of paths) revalidatePath(path);
-      if (!outcome.redirectTo) return { ok: true, message: outcome.message, at, ...(outcome.secret ? { secret: outcome.secret } : {}) };
-      redirectTo = outcome.redirectTo;
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, at, ...(error.current ? { current: error.current } : {}) };
-      console.error("Unexpected error in a server action", error);
-      return { ok: false, code: "INTERNAL", message: "Something went wrong and nothing was saved. Try again in a moment.", fieldErrors: {}, at };
-    }
-    // Outside the try: redirect() works by throwing, and must not be caught as an error.
-    redirect(redirectTo);
-  };
+  const run: WorkspaceActionFn = async (workspaceSlug, _previous, formData) =>
+    settle(async () => {
+      const principal = await sessionPrincipal();
+      return runOperation(
+        { action: config.action, input: config.schema, scope: () => ({ workspace: String(workspaceSlug) }), owner: config.owner, run: (input, { member, ctx }) => handler(input, member, ctx) },
+        principal,
+        Object.fromEntries(formData),
+        "WEB",
+      );
+    });
   return run;
+}
+
+export type PersonalActionFn = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+/**
+ * Server actions on a person's own things (their API tokens): signed in, validated, and acting
+ * only on rows that belong to the caller (lib/db queries by the caller's id).
+ */
+export function personalAction<S extends z.ZodType>(config: { schema: S }, handler: (input: z.infer<S>, principal: Principal) => Promise<Outcome>) {
+  const run: PersonalActionFn = async (_previous, formData) =>
+    settle(async () => {
+      const principal = await sessionPrincipal();
+      const parsed = config.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw invalidInput(parsed.error);
+      return handler(parsed.data, principal);
+    });
+  return run;
+}
+
+async function settle(work: () => Promise<Outcome>): Promise<ActionResult> {
+  const at = Date.now();
+  let redirectTo: string | undefined;
+  try {
+    const outcome = await work();
+    const paths = outcome.revalidate === undefined ? [] : [outcome.revalidate].flat();
+    for (const path of paths) revalidatePath(path);
+    if (!outcome.redirectTo) return { ok: true, message: outcome.message, at, ...(outcome.secret ? { secret: outcome.secret } : {}) };
+    redirectTo = outcome.redirectTo;
+  } catch (error) {
+    if (error instanceof AppError) {
+      // A form shows each field's message beside it, and a summary on top.
+      const message = error instanceof ValidationError ? "Check the highlighted fields." : error.message;
+      return { ok: false, code: error.code, message, fieldErrors: error.fieldErrors, at, ...(error.current ? { current: error.current } : {}) };
+    }
+    console.error("Unexpected error in a server action", error);
+    return { ok: false, code: "INTERNAL", message: "Something went wrong and nothing was saved. Try again in a moment.", fieldErrors: {}, at };
+  }
+  // Outside the try: redirect() works by throwing, and must not be caught as an error.
+  redirect(redirectTo);
 }
 
 export const articlePath = (slug: string, articleId: string) => `/w/${slug}/articles/${articleId}`;

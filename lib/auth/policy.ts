@@ -16,6 +16,9 @@ export type Action =
   | "workspace:read"
   | "report:export"
   | "article:import"
+  | "article:edit"
+  | "article:delete"
+  | "claim:delete"
   | "claim:create"
   | "claim:edit"
   | "claim:triage"
@@ -26,9 +29,12 @@ export type Action =
   | "source:update"
   | "source:delete"
   | "review:write"
+  | "review:edit"
+  | "review:delete"
   | "decision:publish"
   | "comment:create"
   | "comment:edit"
+  | "comment:delete"
   | "dashboard:read"
   | "audit:read"
   | "member:manage"
@@ -36,7 +42,12 @@ export type Action =
   | "workspace:create"
   | "workspace:archive";
 
-export type Actor = { userId: string; role: Role };
+/**
+ * Who is asking: a member with their role. A request made with a personal API token carries the
+ * token's scope as well; a read-only token may never do more than read, whatever its owner's role.
+ */
+export type Actor = { userId: string; role: Role; scope?: TokenScope };
+export type TokenScope = "READ" | "WRITE";
 /** The policy's answer for one person, as lib/db's writes take it to check each step themselves. */
 export type MayTake = (action: Action) => boolean;
 /** Present when the action touches something a particular person owns. */
@@ -53,10 +64,16 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "source:update": "REVIEWER",
   "source:delete": "REVIEWER",
   "review:write": "REVIEWER",
+  "review:edit": "REVIEWER",
+  "review:delete": "REVIEWER",
   "comment:create": "REVIEWER",
   "comment:edit": "REVIEWER",
+  "comment:delete": "REVIEWER",
   "claim:research": "REVIEWER",
   "article:import": "EDITOR",
+  "article:edit": "EDITOR",
+  "article:delete": "EDITOR",
+  "claim:delete": "EDITOR",
   "claim:triage": "EDITOR",
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
@@ -71,8 +88,12 @@ const MINIMUM_ROLE: Record<Action, Role> = {
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.
 const OWNER_ONLY_BELOW_EDITOR: ReadonlySet<Action> = new Set(["source:update", "source:delete"]);
-// Words someone wrote stay theirs whatever the role of the person looking at them.
-const OWNER_ONLY: ReadonlySet<Action> = new Set(["comment:edit"]);
+// Words someone wrote stay theirs whatever the role of the person looking at them: comments, and
+// a review (an editor publishes a verdict; they never change or withdraw someone's review).
+const OWNER_ONLY: ReadonlySet<Action> = new Set(["comment:edit", "comment:delete", "review:edit", "review:delete"]);
+
+/** What a read-only API token may do: look, never change. */
+export const READ_ACTIONS: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read"]);
 
 export function hasRole(actor: Actor, minimum: Role): boolean {
   return RANK[actor.role] >= RANK[minimum];
@@ -83,6 +104,7 @@ export function hasRole(actor: Actor, minimum: Role): boolean {
  * request. Ownership rules are applied by `can` once the resource has been loaded.
  */
 export function mayAttempt(actor: Actor, action: Action): boolean {
+  if (actor.scope === "READ" && !READ_ACTIONS.has(action)) return false;
   return hasRole(actor, MINIMUM_ROLE[action]);
 }
 
@@ -92,7 +114,7 @@ export function requireMay(mayTake: MayTake, action: Action): void {
 }
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
-  if (!hasRole(actor, MINIMUM_ROLE[action])) return false;
+  if (!mayAttempt(actor, action)) return false;
   if (OWNER_ONLY.has(action)) return resource !== undefined && resource.ownerId === actor.userId;
   if (OWNER_ONLY_BELOW_EDITOR.has(action) && !hasRole(actor, "EDITOR")) {
     return resource !== undefined && resource.ownerId === actor.userId;
@@ -107,4 +129,12 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
  */
 export function canSeeOthersRatings(actor: Actor, claim: { hasOwnReview: boolean }): boolean {
   return claim.hasOwnReview || hasRole(actor, "EDITOR");
+}
+
+/**
+ * Personal things (API tokens, one's inbox) belong to one person: nobody else, whatever their
+ * role anywhere, may see or change them.
+ */
+export function ownsPersonal(userId: string, thing: { userId: string }): boolean {
+  return thing.userId === userId;
 }

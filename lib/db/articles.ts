@@ -1,7 +1,8 @@
 import "server-only";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { detectClaims } from "@/lib/domain/detection/detect";
-import type { ImportArticleInput } from "@/lib/validation/article";
+import { conflict, notFound } from "@/lib/errors";
+import { articleFormValues, type ArticleFieldsInput, type ImportArticleInput } from "@/lib/validation/article";
 import { recordEvent, type Ctx, type SystemCtx } from "./audit";
 import { getDb } from "./client";
 
@@ -115,3 +116,18 @@ export async function importArticle(ctx: Ctx | SystemCtx, input: ImportArticleIn
   }, { timeout: 60_000 });
 }
 
+
+/** The article's own fields (not its text), from the version the caller saw. */
+export async function updateArticle(ctx: Ctx, input: ArticleFieldsInput & { articleId: string; version: number }) {
+  return getDb().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${input.articleId} AND "workspaceId" = ${ctx.workspaceId} FOR UPDATE`;
+    const article = await tx.article.findFirst({ where: { id: input.articleId, workspaceId: ctx.workspaceId }, select: { id: true, version: true, title: true, outlet: true, author: true, url: true, publishedAt: true } });
+    if (!article) throw notFound("That article");
+    const { id: _id, version, ...before } = article;
+    if (version !== input.version) throw conflict({ version, fields: articleFormValues(before) }, "Someone else changed this article since you read it.");
+    const after = { title: input.title, outlet: input.outlet ?? null, author: input.author ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null };
+    await tx.article.update({ where: { id: article.id }, data: { ...after, version: { increment: 1 } } });
+    await recordEvent(tx, ctx, { action: "article.updated", entityType: "article", entityId: article.id, articleId: article.id, before: articleFormValues(before), after: articleFormValues(after) });
+    return { version: version + 1 };
+  });
+}

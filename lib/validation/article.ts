@@ -1,14 +1,31 @@
 import { z } from "zod";
-import { MAX_NAME, MAX_TITLE, optionalDate, optionalHttpUrl, optionalText, requiredText } from "./fields";
+import { MAX_NAME, MAX_TITLE, id, optionalDate, optionalHttpUrl, optionalText, requiredText, version } from "./fields";
 
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
-export const importArticleSchema = z.object({
+const articleFields = {
   title: requiredText("Headline", MAX_TITLE),
   outlet: optionalText("Outlet", MAX_NAME),
   author: optionalText("Author", MAX_NAME),
   url: optionalHttpUrl("Article URL"),
   publishedAt: optionalDate("Publication date"),
+};
+
+/** The article's own fields, changed from the version the caller saw; its text is not among them. */
+export const updateArticleSchema = z.object({ articleId: id("article"), version, ...articleFields });
+export type ArticleFieldsInput = z.infer<z.ZodObject<typeof articleFields>>;
+
+/** An article's fields as a form shows them (and the conflict view compares). */
+export const articleFormValues = (a: { title: string; outlet: string | null; author: string | null; url: string | null; publishedAt: Date | null }) => ({
+  title: a.title,
+  outlet: a.outlet ?? "",
+  author: a.author ?? "",
+  url: a.url ?? "",
+  publishedAt: a.publishedAt ? a.publishedAt.toISOString().slice(0, 10) : "",
+});
+
+export const importArticleSchema = z.object({
+  ...articleFields,
   body: z
     .string({ error: "Paste the article's text." })
     // Offsets into the body must mean the same thing on every platform.

@@ -1,6 +1,6 @@
 "use server";
 
-import { authorize } from "@/lib/auth/guards";
+import type { Member } from "@/lib/auth/guards";
 import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
 import { can } from "@/lib/auth/policy";
 import { bulkTriage, changeClaimStatus, createManualClaim, setClaimAssignee, updateClaim } from "@/lib/db/claims";
@@ -52,20 +52,19 @@ export const createSourceAction = workspaceAction({ schema: createSourceSchema, 
   return { message: "Source added.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-async function authorizeSourceChange(member: Parameters<typeof authorize>[0], sourceId: string, action: "source:update" | "source:delete") {
-  const source = await getSourceOwner(member.workspace.id, sourceId);
+// Reviewers change only the sources they added: the pipeline loads the owner, the policy decides.
+const sourceOwner = async (input: { sourceId: string }, member: Member) => {
+  const source = await getSourceOwner(member.workspace.id, input.sourceId);
   if (!source) throw notFound("That source");
-  authorize(member, action, { ownerId: source.addedById });
-}
+  return { ownerId: source.addedById };
+};
 
-export const updateSourceAction = workspaceAction({ schema: updateSourceSchema, action: "source:update" }, async (input, member, ctx) => {
-  await authorizeSourceChange(member, input.sourceId, "source:update");
+export const updateSourceAction = workspaceAction({ schema: updateSourceSchema, action: "source:update", owner: sourceOwner }, async (input, member, ctx) => {
   const { articleId } = await updateSource(ctx, input);
   return { message: "Source saved.", revalidate: articlePath(member.workspace.slug, articleId) };
 });
 
-export const deleteSourceAction = workspaceAction({ schema: deleteSourceSchema, action: "source:delete" }, async (input, member, ctx) => {
-  await authorizeSourceChange(member, input.sourceId, "source:delete");
+export const deleteSourceAction = workspaceAction({ schema: deleteSourceSchema, action: "source:delete", owner: sourceOwner }, async (input, member, ctx) => {
   const { articleId } = await deleteSource(ctx, input.sourceId);
   return { message: "Source removed.", revalidate: articlePath(member.workspace.slug, articleId) };
 });

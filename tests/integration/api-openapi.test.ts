@@ -1,0 +1,134 @@
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/v1/openapi";
+import { ENDPOINTS } from "@/lib/api/v1/endpoints";
+import { getDb } from "@/lib/db/client";
+import { callApi, tokenFor } from "@/lib/testing/api";
+import { SAMPLE_BODY, createTestWorkspace, type TestWorkspace } from "@/lib/testing/factories";
+
+// The OpenAPI document is kept true: every documented operation is called against a real
+// database, and each answer is validated against the schema the document gives for its status.
+
+vi.mock("next-auth", () => ({ getServerSession: async () => null }));
+vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: Record<string, object> } };
+const doc = buildOpenApiDocument(ENDPOINTS) as unknown as Doc;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ $id: "factdesk-openapi", components: doc.components }, "factdesk-openapi");
+
+const called = new Set<string>();
+
+/** Calls a documented operation and checks the answer against the document. */
+async function conform(method: string, path: string, template: string, options: Parameters<typeof callApi>[2], expected: number) {
+  const result = await callApi(method, path, options);
+  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBe(expected);
+  const operation = doc.paths[template]?.[method.toLowerCase()];
+  expect(operation, `${method} ${template} is documented`).toBeDefined();
+  const documented = operation!.responses[String(expected)];
+  expect(documented, `${method} ${template} documents ${expected}`).toBeDefined();
+  const schema = documented!.content?.["application/json"]?.schema;
+  if (schema) {
+    const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"factdesk-openapi#/components/')));
+    const valid = validate(result.body);
+    expect(valid, `${method} ${template} ${expected}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(result.body).slice(0, 500)}`).toBe(true);
+  } else {
+    expect(result.body).toBeNull();
+  }
+  called.add(`${method} ${template}`);
+  return result.body as Record<string, never>;
+}
+
+let ws: TestWorkspace;
+let editor: string;
+let reviewer: string;
+let admin: string;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  editor = await tokenFor(ws.users.editor);
+  reviewer = await tokenFor(ws.users.reviewer);
+  admin = await tokenFor(ws.users.admin);
+});
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 and documents every public endpoint, with the error shape", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    for (const e of ENDPOINTS.filter((x) => !x.internal)) {
+      const operation = doc.paths[e.path]?.[e.method.toLowerCase()];
+      expect(operation, `${e.method} ${e.path}`).toBeDefined();
+      expect(operation!.responses["401"]).toBeDefined();
+    }
+    expect(doc.components.schemas.Error).toBeDefined();
+    // Every schema in the document compiles.
+    for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.getSchema(`factdesk-openapi#/components/schemas/${name}`)).not.toThrow();
+  });
+
+  it("matches what every documented operation answers", async () => {
+    const workspaces = await conform("GET", "/workspaces", "/workspaces", { token: editor }, 200);
+    expect(workspaces.items).toContainEqual({ slug: ws.slug, name: expect.any(String), role: "EDITOR" });
+
+    const article = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Jobs report", outlet: "Wire", body: SAMPLE_BODY, publishedAt: "2026-11-01" } }, 201);
+    const articleId = article.id as string;
+    const list = await conform("GET", `/articles?workspace=${ws.slug}&limit=1`, "/articles", { token: editor }, 200);
+    expect((list.items as unknown[]).length).toBe(1);
+    await conform("GET", `/articles/${articleId}`, "/articles/{id}", { token: reviewer }, 200);
+    const patched = await conform("PATCH", `/articles/${articleId}`, "/articles/{id}", { token: editor, body: { version: 1, outlet: "The Wire" } }, 200);
+    expect(patched).toMatchObject({ title: "Jobs report", outlet: "The Wire", version: 2, publishedAt: "2026-11-01" });
+
+    const claims = await conform("GET", `/articles/${articleId}/claims?limit=1`, "/articles/{id}/claims", { token: reviewer }, 200);
+    expect(claims.nextCursor).not.toBeNull();
+    await conform("GET", `/articles/${articleId}/claims?limit=1&cursor=${claims.nextCursor}`, "/articles/{id}/claims", { token: reviewer }, 200);
+    const manual = await conform("POST", `/articles/${articleId}/claims`, "/articles/{id}/claims", { token: reviewer, body: { start: 0, end: 13 } }, 201);
+    const claimId = ((claims.items as Array<{ id: string }>)[0]!).id;
+    await conform("GET", `/claims/${claimId}`, "/claims/{id}", { token: reviewer }, 200);
+    const reworded = await conform("PATCH", `/claims/${manual.id}`, "/claims/{id}", { token: reviewer, body: { version: manual.version, statement: "Maria Lopez is a senator." } }, 200);
+    await conform("DELETE", `/claims/${manual.id}?version=${reworded.version}`, "/claims/{id}", { token: editor }, 204);
+
+    let claim = await conform("POST", `/claims/${claimId}/status`, "/claims/{id}/status", { token: editor, body: { status: "QUEUED", version: 1 } }, 200);
+    claim = await conform("POST", `/claims/${claimId}/assignees`, "/claims/{id}/assignees", { token: editor, body: { userId: ws.users.reviewer } }, 200);
+    await conform("DELETE", `/claims/${claimId}/assignees/${ws.users.reviewer}`, "/claims/{id}/assignees/{userId}", { token: editor }, 204);
+
+    const source = await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "https://www.bls.gov/cps/", title: "Labor force statistics", kind: "PRIMARY_DATA", stance: "SUPPORTS", publishedAt: "2024-01-05" } }, 201);
+    await conform("GET", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer }, 200);
+    await conform("GET", `/sources/${source.id}`, "/sources/{id}", { token: reviewer }, 200);
+    const changedSource = await conform("PATCH", `/sources/${source.id}`, "/sources/{id}", { token: reviewer, body: { version: 1, publisher: "BLS" } }, 200);
+    expect(changedSource).toMatchObject({ title: "Labor force statistics", publisher: "BLS", publishedAt: "2024-01-05", version: 2 });
+    const extra = await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "https://example.org/x", title: "Extra", kind: "OTHER", stance: "CONTEXT" } }, 201);
+    await conform("DELETE", `/sources/${extra.id}`, "/sources/{id}", { token: reviewer }, 204);
+
+    const review = await conform("POST", `/claims/${claimId}/reviews`, "/claims/{id}/reviews", { token: reviewer, body: { rating: "true", rationale: "Matches the release.", confidence: 3 } }, 200);
+    await conform("GET", `/claims/${claimId}/reviews`, "/claims/{id}/reviews", { token: editor }, 200);
+    await conform("GET", `/reviews/${review.id}`, "/reviews/{id}", { token: reviewer }, 200);
+    const changedReview = await conform("PATCH", `/reviews/${review.id}`, "/reviews/{id}", { token: reviewer, body: { rating: "mostly-true", rationale: "Close to the release.", confidence: 2, version: review.version } }, 200);
+    expect(changedReview).toMatchObject({ rating: "mostly-true", version: 2 });
+    const adminReview = await conform("POST", `/claims/${claimId}/reviews`, "/claims/{id}/reviews", { token: admin, body: { rating: "true", rationale: "Second look.", confidence: 2 } }, 200);
+    await conform("DELETE", `/reviews/${adminReview.id}`, "/reviews/{id}", { token: admin }, 204);
+
+    const comment = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Checked the table." } }, 201);
+    await conform("GET", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: editor }, 200);
+    await conform("GET", `/comments/${comment.id}`, "/comments/{id}", { token: editor }, 200);
+    await conform("PATCH", `/comments/${comment.id}`, "/comments/{id}", { token: reviewer, body: { body: "Checked table 3.", version: 1 } }, 200);
+    const scratch = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Typo." } }, 201);
+    await conform("DELETE", `/comments/${scratch.id}`, "/comments/{id}", { token: reviewer }, 204);
+
+    claim = (await callApi("GET", `/claims/${claimId}`, { token: editor })).body as Record<string, never>;
+    const decision = await conform("POST", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: editor, body: { rating: "mostly-true", summary: "Close to the official figure.", version: claim.version } }, 201);
+    await conform("GET", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: reviewer }, 200);
+    await conform("GET", `/decisions/${decision.id}`, "/decisions/{id}", { token: reviewer }, 200);
+
+    const spare = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spare", body: "Nothing to see here." } }, 201);
+    await conform("DELETE", `/articles/${spare.id}?version=1`, "/articles/{id}", { token: editor }, 204);
+
+    // Error answers follow the documented Error schema too.
+    await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);
+    await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "javascript:alert(1)", title: "x", kind: "OTHER", stance: "CONTEXT" } }, 400);
+    await conform("GET", "/workspaces", "/workspaces", { token: "fd_not-a-token" }, 401);
+
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.filter((op) => !called.has(op))).toEqual([]);
+    expect(await getDb().decision.count({ where: { workspaceId: ws.id } })).toBe(1);
+  });
+});
