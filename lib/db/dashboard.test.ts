@@ -223,7 +223,9 @@ describe("GET /w/{workspace}/dashboard/export", () => {
     session.userId = ws.users.editor;
     const bad = await call(ws.slug, "from=2026-02-30");
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "INVALID_INPUT", message: "The start date is not a day of the calendar." } });
+    const { error } = (await bad.json()) as { error: { code: string; message: string; fields: Record<string, string[]> } };
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.fields).toEqual({ from: ["The start date is not a day of the calendar."] });
   });
 });
 
