@@ -30,8 +30,8 @@ export async function openDemoArticle(page: Page): Promise<void> {
 /** The id of the demo article, read through the API with the page's session. */
 export async function demoArticleId(page: Page): Promise<string> {
   const response = await page.request.get("/api/v1/articles?workspace=demo");
-  const { articles } = (await response.json()) as { articles: Array<{ id: string; title: string }> };
-  const article = articles.find((a) => a.title === DEMO_TITLE);
+  const { items } = (await response.json()) as { items: Array<{ id: string; title: string }> };
+  const article = items.find((a) => a.title === DEMO_TITLE);
   if (!article) throw new Error("The demo article is missing");
   return article.id;
 }

@@ -34,6 +34,16 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} commented`;
     case "comment.edited":
       return `${who} edited a comment`;
+    case "comment.deleted":
+      return `${who} deleted a comment`;
+    case "claim.deleted":
+      return `${who} deleted the claim “${field(event.before, "statement") ?? field(event.before, "quote") ?? ""}”`;
+    case "review.withdrawn":
+      return `${who} withdrew a review`;
+    case "article.updated":
+      return `${who} edited the article's details`;
+    case "article.deleted":
+      return `${who} deleted the article “${field(event.before, "title") ?? ""}”`;
     case "source.added":
       return `${who} added the source “${field(event.after, "title") ?? ""}”`;
     case "source.updated":

@@ -3,13 +3,15 @@
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import type { LiveChange, LiveClaim } from "@/lib/realtime/change";
-import { mergeClaims } from "@/lib/realtime/merge";
+import { deletedClaimIds, mergeClaims, withoutClaims } from "@/lib/realtime/merge";
 import { PRESENCE_HEARTBEAT_MS, type PresenceActivity, type PresenceEntry } from "@/lib/realtime/presence";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "offline" | "stopped";
 
 type LiveState = {
   claims: readonly LiveClaim[];
+  /** Claims deleted while the page was open: never brought back by a later copy. */
+  deleted: ReadonlySet<string>;
   presence: readonly PresenceEntry[];
   connection: Connection;
   /** The newest change in words, for the status line and screen readers. */
@@ -36,12 +38,19 @@ type Action =
 function reducer(state: LiveState, action: Action): LiveState {
   switch (action.type) {
     case "snapshot": {
-      const claims = mergeClaims(state.claims, action.claims);
+      const claims = withoutClaims(mergeClaims(state.claims, action.claims), state.deleted);
       return claims === state.claims ? state : { ...state, claims };
     }
     case "changes": {
-      const claims = mergeClaims(state.claims, action.changes.flatMap((c) => (c.claim ? [c.claim] : [])));
-      return { ...state, claims, lastChange: action.changes[action.changes.length - 1] ?? state.lastChange };
+      const gone = deletedClaimIds(action.changes);
+      const deleted = gone.length > 0 ? new Set([...state.deleted, ...gone]) : state.deleted;
+      const claims = withoutClaims(mergeClaims(state.claims, action.changes.flatMap((c) => (c.claim ? [c.claim] : []))), deleted);
+      const articleGone = action.changes.find((c) => c.kind === "article.deleted");
+      if (articleGone) {
+        const who = articleGone.actor?.name ?? "Someone";
+        return { ...state, claims, deleted, connection: "stopped", stoppedReason: `${who} deleted this article. Go back to the workspace's articles.`, lastChange: articleGone };
+      }
+      return { ...state, claims, deleted, lastChange: action.changes[action.changes.length - 1] ?? state.lastChange };
     }
     case "presence":
       return { ...state, presence: action.entries };
@@ -69,7 +78,7 @@ export function LiveArticle({ articleId, initialClaims, since, viewerId, selecte
 }) {
   const router = useRouter();
   const [tabId] = useState(newTabId);
-  const [state, dispatch] = useReducer(reducer, { claims: initialClaims, presence: [], connection: "connecting", lastChange: null, stoppedReason: null });
+  const [state, dispatch] = useReducer(reducer, { claims: initialClaims, deleted: new Set<string>(), presence: [], connection: "connecting", lastChange: null, stoppedReason: null });
   // Each render of the page brings a snapshot: merge it (an older copy never wins).
   const [snapshot, setSnapshot] = useState(initialClaims);
   if (snapshot !== initialClaims) {
@@ -116,7 +125,7 @@ export function LiveArticle({ articleId, initialClaims, since, viewerId, selecte
       queue = [];
       if (changes.length === 0) return;
       dispatch({ type: "changes", changes });
-      if (changes.some((c) => c.claimId !== null && c.claimId === selected.current)) requestRefresh();
+      if (changes.some((c) => (c.claimId !== null && c.claimId === selected.current) || (c.kind === "claim.deleted" && c.entityId === selected.current))) requestRefresh();
     };
     // Background tabs get no animation frames; a timer keeps them current for when they return.
     const schedule = () => {

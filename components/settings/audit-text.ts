@@ -21,6 +21,11 @@ const THINGS: Record<string, string> = {
 
 const VERBS: Record<string, string> = {
   "article.imported": "imported an article",
+  "article.updated": "edited an article's details",
+  "article.deleted": "deleted an article",
+  "claim.deleted": "deleted a claim",
+  "comment.deleted": "deleted a comment",
+  "review.withdrawn": "withdrew a review",
   "claim.created": "created a claim",
   "claim.updated": "edited a claim",
   "claim.status_changed": "moved a claim",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LiveClaim } from "./change";
-import { mergeClaims } from "./merge";
+import { deletedClaimIds, mergeClaims, withoutClaims } from "./merge";
 
 const claim = (id: string, start: number, rev: number, extra: Partial<LiveClaim> = {}): LiveClaim => ({
   id,
@@ -47,5 +47,27 @@ describe("mergeClaims", () => {
   it("breaks a tie of revisions by the claim's version", () => {
     const merged = mergeClaims([claim("a", 0, 5)], [claim("a", 0, 5, { version: 2, statement: "reworded" })]);
     expect(merged[0]?.statement).toBe("reworded");
+  });
+});
+
+describe("deleted claims", () => {
+  const a = claim("a", 0, 1);
+  const b = claim("b", 20, 1);
+
+  it("drops the claims a change deletes and keeps the array when none is held", () => {
+    const current = [a, b];
+    expect(withoutClaims(current, new Set(["a"]))).toEqual([b]);
+    expect(withoutClaims(current, new Set(["zzz"]))).toBe(current);
+    expect(withoutClaims(current, new Set())).toBe(current);
+  });
+
+  it("names the claims deleted by a batch of changes, and only those", () => {
+    expect(deletedClaimIds([{ kind: "claim.deleted", entityId: "a" }, { kind: "claim.updated", entityId: "b" }, { kind: "comment.deleted", entityId: "c" }])).toEqual(["a"]);
+  });
+
+  it("never brings a deleted claim back from a later, older copy", () => {
+    const deleted = new Set(["a"]);
+    const after = withoutClaims([b], deleted);
+    expect(withoutClaims(mergeClaims(after, [{ ...a, rev: 5 }]), deleted)).toEqual([b]);
   });
 });

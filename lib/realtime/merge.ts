@@ -31,3 +31,18 @@ export function mergeClaims(current: readonly LiveClaim[], incoming: readonly Li
   if (!next) return current;
   return added ? next.sort(byPosition) : next;
 }
+
+/**
+ * The claims without those deleted. A deletion is final: once a view has seen it, no copy that
+ * arrives later (an older render, a late event) brings the claim back. Returns the same array
+ * when none of them is held.
+ */
+export function withoutClaims(current: readonly LiveClaim[], deleted: ReadonlySet<string>): readonly LiveClaim[] {
+  if (deleted.size === 0 || !current.some((c) => deleted.has(c.id))) return current;
+  return current.filter((c) => !deleted.has(c.id));
+}
+
+/** The ids of the claims these changes delete. */
+export function deletedClaimIds(changes: readonly { kind: string; entityId: string }[]): string[] {
+  return changes.filter((c) => c.kind === "claim.deleted").map((c) => c.entityId);
+}
