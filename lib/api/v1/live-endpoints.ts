@@ -60,7 +60,7 @@ const events: Endpoint = {
             close: () => close(),
           };
           // Reconnect after 2 s; `reset` asks the page to reload its data (an untrusted cursor).
-          subscriber.send("retry: 2000\\n\\n");
+          subscriber.send("retry: 2000\n\n");
           if (reset) subscriber.send(sseFrame("reset", { reason: "cursor" }));
           subscriber.send(sseFrame("ready", { cursor: cursor.toString() }));
           const unsubscribe = getHub().subscribe(articleId, subscriber);
