@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ownsPersonal } from "@/lib/auth/policy";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { getDb } from "./client";
 
@@ -71,6 +72,12 @@ export async function listInbox(userId: string, options: { unreadOnly?: boolean;
 
 export async function countUnread(userId: string): Promise<number> {
   return getDb().notification.count({ where: { ...visibleTo(userId), readAt: null } });
+}
+
+/** Whether a line is the person's own (and still shown to them): anyone else's is "not found". */
+export async function ownsNotification(userId: string, notificationId: string): Promise<boolean> {
+  const row = await getDb().notification.findFirst({ where: { id: notificationId, ...visibleTo(userId) }, select: { userId: true } });
+  return row !== null && ownsPersonal(userId, row);
 }
 
 /** Marks one of the person's own lines read; someone else's id changes nothing. */

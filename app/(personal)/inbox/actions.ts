@@ -2,13 +2,16 @@
 
 import { z } from "zod";
 import { personalAction } from "@/lib/actions/workspace-action";
-import { markAllNotificationsRead, markNotificationRead } from "@/lib/db/inbox";
+import { markAllNotificationsRead, markNotificationRead, ownsNotification } from "@/lib/db/inbox";
+import { notFound } from "@/lib/errors";
 import { notificationIdSchema } from "@/lib/validation/inbox";
 
 // The inbox belongs to one person, not to a workspace: the pipeline authenticates and validates,
-// and lib/db scopes every statement to the caller's own id (someone else's line is not found).
+// the policy's `ownsPersonal` decides whose a line is (someone else's is not found), and lib/db
+// scopes every statement to the caller's own id as well.
 
 export const markNotificationReadAction = personalAction({ schema: notificationIdSchema }, async (input, { user }) => {
+  if (!(await ownsNotification(user.id, input.notificationId))) throw notFound("That inbox line");
   await markNotificationRead(user.id, input.notificationId);
   return { message: "Marked read.", revalidate: "/inbox" };
 });
