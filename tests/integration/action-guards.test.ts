@@ -1,0 +1,201 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
+import type { Role } from "@/lib/auth/policy";
+import { getDb } from "@/lib/db/client";
+import { createActionFixture, formOf, settleCall, type ActionFixture, type ActionPerson, type CallResult } from "@/lib/testing/action-guards";
+import { workspaceFingerprint } from "@/lib/testing/api";
+import { SAMPLE_BODY } from "@/lib/testing/factories";
+
+// Every workspace server action called directly, as a form post would call it, by each person
+// who must be refused: signed out, every role below the action's minimum, a member of another
+// workspace (with this workspace's address, and with their own address and this workspace's
+// ids), someone who does not own the thing, and anyone in an archived workspace. Each refusal
+// is the documented one, and neither workspace's rows change. One allowed call per action, on a
+// fresh copy of the same data, shows the refusal is the guard's and not a broken test setup.
+
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
+  },
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
+
+const article = await import("@/app/w/[workspace]/articles/[articleId]/actions");
+const comments = await import("@/app/w/[workspace]/articles/[articleId]/comment-actions");
+const importing = await import("@/app/w/[workspace]/articles/new/actions");
+const settings = await import("@/app/w/[workspace]/settings/actions");
+
+type Case = {
+  name: string;
+  action: WorkspaceActionFn;
+  /** The lowest role the action is for: every role below it is refused. */
+  min: Role;
+  input: (f: ActionFixture) => Record<string, string>;
+  /** The input names things in the workspace: a member of another one must not reach them from their own. */
+  ids?: true;
+  /** Members of the right role who are refused because the thing is not theirs. */
+  notOwners?: ActionPerson[];
+  /** Who makes the allowed call (default: someone with the minimum role). */
+  allowed?: ActionPerson;
+  /** What the action writes outside the workspace's own rows. */
+  outside?: (input: Record<string, string>) => Promise<unknown>;
+};
+
+const sourceFields = { url: "https://example.org/planted", title: "Planted", kind: "OTHER", stance: "CONTEXT" };
+const manualSpan = () => {
+  const start = SAMPLE_BODY.indexOf("41 million people");
+  return { start: String(start), end: String(start + "41 million people".length) };
+};
+
+const CASES: Case[] = [
+  // The article page.
+  { name: "import an article", action: importing.importArticleAction, min: "EDITOR", input: () => ({ title: "Planted", outlet: "", body: "The mayor said crime fell 12 percent last year." }) },
+  { name: "add a claim", action: article.createClaimAction, min: "REVIEWER", ids: true, input: (f) => ({ articleId: f.article, ...manualSpan() }) },
+  { name: "move a claim", action: article.changeClaimStatusAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, status: "RESEARCHING", version: String(f.claim.version), reason: "" }) },
+  { name: "triage claims in bulk", action: article.bulkTriageAction, min: "EDITOR", ids: true, input: (f) => ({ articleId: f.article, status: "QUEUED", claimIds: f.detected.id, reason: "" }) },
+  { name: "assign a claim", action: article.assignClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, userId: f.users.second, assign: "assign" }) },
+  { name: "reword a claim", action: article.updateClaimAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), statement: "Planted", claimant: "" }) },
+  { name: "add a source", action: article.createSourceAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, ...sourceFields }) },
+  { name: "change a source", action: article.updateSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source, version: "1", ...sourceFields }) },
+  { name: "remove a source", action: article.deleteSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source }) },
+  { name: "review a claim", action: article.saveReviewAction, min: "REVIEWER", ids: true, allowed: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Planted", confidence: "2", version: "" }) },
+  { name: "publish a verdict", action: article.publishDecisionAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Planted" }) },
+  { name: "set the highlight threshold", action: article.setHighlightThresholdAction, min: "EDITOR", input: () => ({ threshold: "37" }) },
+  // Discussion.
+  { name: "comment on a claim", action: comments.createCommentAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, body: "Planted" }) },
+  { name: "edit a comment", action: comments.editCommentAction, min: "REVIEWER", ids: true, notOwners: ["second", "editor", "admin"], input: (f) => ({ commentId: f.comment, version: "1", body: "Planted" }) },
+  // Settings.
+  { name: "rename the workspace", action: settings.renameWorkspaceAction, min: "ADMIN", input: () => ({ name: "Planted" }) },
+  { name: "set the publishing rules", action: settings.setPublishingRulesAction, min: "ADMIN", input: () => ({ minSourcesToPublish: "3", minReviewsToPublish: "2" }) },
+  { name: "archive the workspace", action: settings.setArchivedAction, min: "ADMIN", input: () => ({ archived: "true" }) },
+  {
+    name: "create a workspace",
+    action: settings.createWorkspaceAction,
+    min: "ADMIN",
+    input: () => ({ name: "Planted", slug: `planted-${randomBytes(4).toString("hex")}` }),
+    outside: (input) => getDb().workspace.count({ where: { slug: input.slug } }),
+  },
+  { name: "change a member's role", action: settings.changeRoleAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer, role: "EDITOR" }) },
+  { name: "disable a member", action: settings.setMemberDisabledAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer, disabled: "true" }) },
+  { name: "remove a member", action: settings.removeMemberAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer }) },
+  { name: "create an invitation", action: settings.createInvitationAction, min: "ADMIN", input: () => ({ role: "ADMIN", email: "" }) },
+  { name: "revoke an invitation", action: settings.revokeInvitationAction, min: "ADMIN", ids: true, input: (f) => ({ invitationId: f.invitation }) },
+  { name: "add a rating", action: settings.addRatingAction, min: "ADMIN", input: () => ({ label: "Pants on fire" }) },
+  { name: "rename a rating", action: settings.renameRatingAction, min: "ADMIN", input: () => ({ key: "true", label: "Accurate" }) },
+  { name: "move a rating", action: settings.moveRatingAction, min: "ADMIN", input: () => ({ key: "false", direction: "up" }) },
+  { name: "retire a rating", action: settings.retireRatingAction, min: "ADMIN", input: () => ({ key: "true", retired: "true" }) },
+];
+
+const RANK: Role[] = ["VIEWER", "REVIEWER", "EDITOR", "ADMIN"];
+const rolesBelow = (min: Role): Role[] => RANK.slice(0, RANK.indexOf(min));
+const personOf = (role: Role) => role.toLowerCase() as Lowercase<Role>;
+
+let f: ActionFixture;
+let outsider: ActionFixture;
+
+beforeAll(async () => {
+  f = await createActionFixture();
+  outsider = await createActionFixture();
+});
+
+async function call(userId: string | null, c: Case, slug: string, input: Record<string, string>): Promise<CallResult> {
+  session.userId = userId;
+  try {
+    return await settleCall(() => c.action(slug, null, formOf(input)));
+  } finally {
+    session.userId = null;
+  }
+}
+
+async function state(c: Case, input: Record<string, string>, fixtures: ActionFixture[]) {
+  return {
+    workspaces: await Promise.all(fixtures.map((x) => workspaceFingerprint(x.workspace.id))),
+    outside: await c.outside?.(input),
+  };
+}
+
+/** Calls as `userId` and expects the refusal `code` with every workspace's rows as they were. */
+async function expectRefused(c: Case, userId: string | null, code: string, options: { slug?: string; input?: Record<string, string> } = {}): Promise<CallResult> {
+  const input = options.input ?? c.input(f);
+  const before = await state(c, input, [f, outsider]);
+  const result = await call(userId, c, options.slug ?? f.workspace.slug, input);
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: false, code });
+  expect(await state(c, input, [f, outsider])).toEqual(before);
+  return result;
+}
+
+// it.each rows named by the case, so a failure says which action and which person.
+const rows = (cases: Case[]) => cases.map((c) => [c.name, c] as const);
+
+describe("signed out: UNAUTHENTICATED, nothing written", () => {
+  it.each(rows(CASES))("%s", async (_name, c) => {
+    await expectRefused(c, null, "UNAUTHENTICATED");
+  });
+});
+
+describe("every role below the action's minimum: FORBIDDEN, nothing written", () => {
+  const table = CASES.flatMap((c) => rolesBelow(c.min).map((role) => [`${c.name}, as a ${role.toLowerCase()} (needs ${c.min.toLowerCase()})`, c, role] as const));
+  it.each(table)("%s", async (_name, c, role) => {
+    await expectRefused(c, f.users[personOf(role)], "FORBIDDEN");
+  });
+});
+
+describe("another workspace's admin: NOT_FOUND with no hint, nothing written in either workspace", () => {
+  it.each(rows(CASES))("%s, at this workspace's address", async (_name, c) => {
+    const real = await expectRefused(c, outsider.users.admin, "NOT_FOUND");
+    // The same answer as for an address that does not exist: nothing tells them it does.
+    const made = await call(outsider.users.admin, c, `no-such-${randomBytes(4).toString("hex")}`, c.input(f));
+    expect(made).toEqual({ ...real, at: (made as { at: number }).at });
+  });
+
+  it.each(rows(CASES.filter((c) => c.ids)))("%s, from their own workspace with this workspace's ids", async (_name, c) => {
+    const real = await expectRefused(c, outsider.users.admin, "NOT_FOUND", { slug: outsider.workspace.slug });
+    // The same answer as for ids that do not exist anywhere.
+    const ours = new Set([f.article, f.claim.id, f.detected.id, f.source, f.comment, f.invitation, ...Object.values(f.users)]);
+    const madeUp = Object.fromEntries(Object.entries(c.input(f)).map(([k, v]) => [k, ours.has(v) ? `c${randomBytes(12).toString("hex")}` : v]));
+    const made = await call(outsider.users.admin, c, outsider.workspace.slug, madeUp);
+    expect(made).toEqual({ ...real, at: (made as { at: number }).at });
+  });
+});
+
+describe("not the owner: FORBIDDEN, nothing written", () => {
+  const table = CASES.flatMap((c) => (c.notOwners ?? []).map((who) => [`${c.name}, as ${who === "second" ? "another reviewer" : `an ${who}`}`, c, who] as const));
+  it.each(table)("%s", async (_name, c, who) => {
+    await expectRefused(c, f.users[who], "FORBIDDEN");
+  });
+});
+
+describe("an archived workspace: FORBIDDEN to the people who could otherwise, nothing written", () => {
+  let archived: ActionFixture;
+  beforeAll(async () => {
+    archived = await createActionFixture();
+    await getDb().workspace.update({ where: { id: archived.workspace.id }, data: { archivedAt: new Date() } });
+  });
+
+  // Archiving again is the one change that is no change; restoring is allowed (tested in settings-actions).
+  it.each(rows(CASES.filter((c) => c.action !== settings.setArchivedAction)))("%s", async (_name, c) => {
+    const input = c.input(archived);
+    const before = await state(c, input, [archived]);
+    const result = await call(archived.users[c.allowed ?? personOf(c.min)], c, archived.workspace.slug, input);
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/archived/) });
+    expect(await state(c, input, [archived])).toEqual(before);
+  });
+});
+
+describe("the allowed call succeeds on the same data, so each refusal above is the guard's", () => {
+  it.each(rows(CASES))("%s", async (_name, c) => {
+    const fresh = await createActionFixture();
+    const input = c.input(fresh);
+    const before = await state(c, input, [fresh]);
+    const result = await call(fresh.users[c.allowed ?? personOf(c.min)], c, fresh.workspace.slug, input);
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    expect(await state(c, input, [fresh])).not.toEqual(before);
+  });
+});
