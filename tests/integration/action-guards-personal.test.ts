@@ -190,13 +190,13 @@ describe("the dashboard's CSV route: editors and up, a read-only token may read"
   }
 
   it.each([
-    ["signed out", {}, 401, "UNAUTHENTICATED"],
-    ["a revoked token", { token: "revoked" }, 401, "UNAUTHENTICATED"],
-    ["a viewer's session", { session: "viewer" }, 403, "FORBIDDEN"],
-    ["a reviewer's session", { session: "reviewer" }, 403, "FORBIDDEN"],
-    ["a viewer's token", { token: "viewer" }, 403, "FORBIDDEN"],
-    ["another workspace's admin", { token: "outsider" }, 404, "NOT_FOUND"],
-  ] as const)("%s: %i %s, nothing written", async (_who, who, status, code) => {
+    ["signed out", 401, "UNAUTHENTICATED", {}],
+    ["a revoked token", 401, "UNAUTHENTICATED", { token: "revoked" }],
+    ["a viewer's session", 403, "FORBIDDEN", { session: "viewer" }],
+    ["a reviewer's session", 403, "FORBIDDEN", { session: "reviewer" }],
+    ["a viewer's token", 403, "FORBIDDEN", { token: "viewer" }],
+    ["another workspace's admin", 404, "NOT_FOUND", { token: "outsider" }],
+  ] as const)("%s: %i %s, nothing written", async (_name, status, code, who) => {
     const resolved = {
       session: "session" in who ? f.users[who.session] : undefined,
       token: "token" in who ? tokens[who.token] : undefined,
