@@ -22,14 +22,17 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
  * Makes a personal API token and shows it once, with a copy button. The token lives only in this
  * page's memory: the server keeps its hash, so it can never be shown again.
  */
-export function TokenForm({ action }: { action: PersonalActionFn }) {
+export function TokenForm({ action, activePrefixes }: { action: PersonalActionFn; /** Of the person's active tokens, as the page lists them now. */ activePrefixes: string[] }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const copyButton = useRef<HTMLButtonElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
   const ids = useId();
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const token = state?.ok ? (state.secret ?? null) : null;
+  const made = state?.ok ? (state.secret ?? null) : null;
+  // Revoked from the list below while still on screen: no longer worth copying.
+  const revoked = made !== null && !activePrefixes.some((prefix) => made.startsWith(prefix));
+  const token = revoked ? null : made;
 
   // Once made, the next thing to do is copy it: put the keyboard there.
   useEffect(() => {
@@ -60,6 +63,8 @@ export function TokenForm({ action }: { action: PersonalActionFn }) {
             </div>
             {copy === "failed" ? <p className="mt-2 text-sm text-amber-950">This browser would not copy it: select the token and copy it by hand.</p> : null}
           </div>
+        ) : revoked ? (
+          <p className="text-sm text-muted">The token you just made has been revoked.</p>
         ) : state && !state.ok ? (
           <p className="text-sm text-red-800">{state.message}</p>
         ) : null}

@@ -16,7 +16,10 @@ export function TypeName({ node }: { node: TypeNode }) {
   );
 }
 
-function Field({ field }: { field: FieldNode }) {
+// In a request, a field is required or optional; in an answer, always there or sometimes absent.
+const presence = (required: boolean, answer: boolean) => (answer ? (required ? "always" : "sometimes absent") : required ? "required" : "optional");
+
+function Field({ field, answer }: { field: FieldNode; answer: boolean }) {
   const { node } = field;
   const inner = node.fields ?? (node.type === "array" ? node.items?.fields : undefined);
   return (
@@ -26,27 +29,27 @@ function Field({ field }: { field: FieldNode }) {
         <span className="font-mono text-xs">
           <TypeName node={node} />
         </span>
-        <span className={`text-xs ${field.required ? "font-medium text-red-800" : "text-muted"}`}>{field.required ? "required" : "optional"}</span>
+        <span className={`text-xs ${field.required && !answer ? "font-medium text-red-800" : "text-muted"}`}>{presence(field.required, answer)}</span>
         {node.constraints.length ? <span className="text-xs text-muted">· {node.constraints.join(" · ")}</span> : null}
       </div>
       {node.description ? <p className="mt-0.5 text-sm text-muted">{node.description}</p> : null}
-      {inner && inner.length ? <FieldList fields={inner} nested /> : null}
+      {inner && inner.length ? <FieldList fields={inner} nested answer={answer} /> : null}
     </li>
   );
 }
 
-export function FieldList({ fields, nested = false }: { fields: FieldNode[]; nested?: boolean }) {
+export function FieldList({ fields, nested = false, answer }: { fields: FieldNode[]; nested?: boolean; answer: boolean }) {
   return (
     <ul className={nested ? "ml-1 mt-1 border-l-2 border-rule pl-4" : "divide-y divide-rule/70"}>
       {fields.map((f) => (
-        <Field key={f.name} field={f} />
+        <Field key={f.name} field={f} answer={answer} />
       ))}
     </ul>
   );
 }
 
 /** A schema as a tree: an object's fields, or the one type it is. */
-export function TypeTree({ node }: { node: TypeNode }) {
+export function TypeTree({ node, answer = false }: { node: TypeNode; /** A schema the API answers with, not one it takes. */ answer?: boolean }) {
   const fields = node.fields ?? (node.type === "array" ? node.items?.fields : undefined);
   return (
     <div className="text-sm">
@@ -58,7 +61,7 @@ export function TypeTree({ node }: { node: TypeNode }) {
       ) : (
         <>
           {node.type === "array" ? <p className="font-mono text-xs text-violet-900">array of objects with:</p> : null}
-          <FieldList fields={fields} />
+          <FieldList fields={fields} answer={answer} />
         </>
       )}
     </div>

@@ -181,14 +181,14 @@ export default async function ApiReferencePage() {
 
         <section id="schemas" aria-labelledby="schemas-heading" className="scroll-mt-4">
           <h2 id="schemas-heading" className="font-serif text-2xl font-semibold tracking-tight">Schemas</h2>
-          <p className="mt-2 max-w-3xl text-muted">The shapes the API answers with. Fields marked optional may be absent; “or null” means present but empty.</p>
+          <p className="mt-2 max-w-3xl text-muted">The shapes the API answers with. A field marked “sometimes absent” may be left out; “or null” means it is there but empty.</p>
           <div className="mt-5 space-y-5">
             {reference.schemas.map((schema) => (
               <article key={schema.name} id={schema.id} aria-labelledby={`${schema.id}-heading`} className="scroll-mt-4 rounded-lg border border-rule bg-white p-5">
                 <h3 id={`${schema.id}-heading`} className="font-mono text-base font-semibold">{schema.name}</h3>
                 {schema.node.description ? <p className="mt-1 text-sm text-muted">{schema.node.description}</p> : null}
                 <div className="mt-2">
-                  <TypeTree node={schema.node} />
+                  <TypeTree node={schema.node} answer={!schema.name.endsWith("Input")} />
                 </div>
               </article>
             ))}

@@ -56,7 +56,7 @@ export default async function ApiTokensPage() {
             Give each program its own token, with the least access it needs, so you can revoke one without stopping the others. You can have up to {MAX_ACTIVE_TOKENS} active tokens.
           </p>
           <div className="mt-4">
-            <TokenForm action={createApiTokenAction} />
+            <TokenForm action={createApiTokenAction} activePrefixes={tokens.filter((t) => t.status === "active").map((t) => t.prefix)} />
           </div>
         </section>
 
