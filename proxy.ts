@@ -4,4 +4,4 @@ import { withAuth } from "next-auth/middleware";
 // boundary: every page, action and API handler checks the session and membership itself.
 export default withAuth({ pages: { signIn: "/login" } });
 
-export const config = { matcher: ["/w/:path*", "/queue", "/inbox/:path*"] };
+export const config = { matcher: ["/w/:path*", "/queue", "/inbox/:path*", "/account/:path*"] };

@@ -47,10 +47,18 @@ export function AppHeader({ workspace, workspaces, user, role }: {
         <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
           <InboxLink userId={user.id} />
           <Link href="/queue" className={navLink}>My queue</Link>
-          <span>
-            <span className="font-medium">{user.name}</span>
-            {role ? <span className="text-muted"> · {ROLE_LABELS[role]}</span> : null}
-          </span>
+          <details className="relative">
+            <summary className="cursor-pointer rounded px-1 hover:underline">
+              <span className="font-medium">{user.name}</span>
+              {role ? <span className="text-muted"> · {ROLE_LABELS[role]}</span> : null}
+              <span className="sr-only">: account menu</span>
+            </summary>
+            <ul aria-label="Account" className="absolute right-0 z-20 mt-2 min-w-52 rounded-md border border-rule bg-white p-1 shadow-lg">
+              <li className="px-3 py-1.5 text-xs text-muted">{user.email}</li>
+              <li><Link href="/account/tokens" className="block rounded px-3 py-1.5 hover:bg-paper">API tokens</Link></li>
+              <li><Link href="/docs/api" className="block rounded px-3 py-1.5 hover:bg-paper">API reference</Link></li>
+            </ul>
+          </details>
           <SignOutButton />
         </nav>
       </div>
