@@ -56,8 +56,8 @@ test("an editor reads the report for readers and for the desk, prints it and dow
   await editor.screenshot({ path: `${SHOTS}/reader-print.png`, fullPage: true });
   await editor.emulateMedia({ media: "screen" });
 
-  await editor.getByRole("link", { name: "Desk’s report" }).click();
-  await expect(editor.getByRole("link", { name: "Desk’s report" })).toHaveAttribute("aria-current", "page");
+  await editor.getByRole("link", { name: "Desk’s report", exact: true }).click();
+  await expect(editor.getByRole("link", { name: "Desk’s report", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(report.getByText(MARKER)).toBeVisible();
   await expect(report.getByText("Cárdenas", { exact: false })).toBeVisible();
   await editor.screenshot({ path: `${SHOTS}/desk-screen.png`, fullPage: true });

@@ -51,7 +51,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     <main className="report-page mx-auto max-w-[72rem] px-4 py-8 sm:px-6">
       <Link href={articlePath(slug, articleId)} className="no-print text-sm text-muted hover:underline">← Back to the article</Link>
       <h1 className="no-print mt-3 font-serif text-3xl font-semibold tracking-tight">Fact-check report</h1>
-      <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="report-grid mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <nav aria-label="Audience" className="no-print mb-4 flex flex-wrap items-center gap-3">
             <div className="inline-flex rounded-md border border-rule bg-white p-0.5">
