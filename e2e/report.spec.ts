@@ -25,6 +25,9 @@ test("an editor reads the report for readers and for the desk, prints it and dow
   const article = (await created.json()) as { id: string; claims: Array<{ id: string; quote: string }> };
   const claim = article.claims.find((c) => c.quote.includes("3.9 percent"));
   expect(claim).toBeDefined();
+  // An unpublished claim, added by hand: the desk's report has it, the reader's does not.
+  const start = BODY.indexOf("Vanessa Cárdenas");
+  expect((await editor.request.post(`/api/v1/articles/${article.id}/claims`, { data: { start, end: start + "Vanessa Cárdenas called it “whiplash”".length } })).status()).toBe(201);
   await editor.request.post(`/api/v1/claims/${claim!.id}/sources`, { data: { url: "https://www.bls.gov/cps/", title: "CPS annual averages", kind: "PRIMARY_DATA", stance: "REFUTES", publisher: "BLS" } });
 
   const reviewerContext = await browser.newContext();

@@ -95,7 +95,7 @@ export function ReportView({ report }: { report: ReportDocument }) {
           {article.url ? <span className="report-original block break-all">{article.url}</span> : null}
         </p>
         <p className="mt-1 text-sm text-muted">
-          {report.audience === "desk" ? `${report.counts.claims} claims, ${report.counts.published} with a published verdict. ` : `${report.claims.length} ${report.claims.length === 1 ? "claim" : "claims"} checked. `}
+          {report.audience === "desk" ? `${report.counts.claims} ${report.counts.claims === 1 ? "claim" : "claims"}, ${report.counts.published} with a published verdict. ` : `${report.claims.length} ${report.claims.length === 1 ? "claim" : "claims"} checked. `}
           Generated {formatDateTime(new Date(report.generatedAt))}.
         </p>
       </header>
