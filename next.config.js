@@ -21,7 +21,7 @@ const nextConfig = {
   // Article text may be up to 1 MB; leave room so the import form can say so itself.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Native and WASM-backed packages stay as Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdownReport, toJsonReport } from "@/lib/domain/report";
+import { reportDocument } from "@/lib/reports/document";
+import { renderMarkdown } from "@/lib/reports/markdown";
 import { createTestArticle, createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
@@ -93,16 +94,17 @@ describe("getArticleReport", () => {
     expect(await getArticleReport(ws.id, "no-such-article")).toBeNull();
   });
 
-  it("feeds both export formats with the same verdicts", async () => {
+  it("feeds both audiences with the same verdicts", async () => {
     const report = await getArticleReport(ws.id, articleId);
     if (!report) throw new Error("expected a report");
-    const markdown = renderMarkdownReport(report);
-    expect(markdown).toContain("# Fact-check report: Lopez on jobs");
-    expect(markdown).toContain("- Claims: 2, of which 1 with a published verdict");
-    expect(markdown).toContain("- Verdict: **Mostly true**");
-    expect(markdown).not.toContain("First take.");
-    const json = toJsonReport(report);
-    expect(json.claims.map((c) => c.verdict?.label ?? null)).toEqual(["Mostly true", null]);
+    const desk = renderMarkdown(reportDocument(report, "desk"));
+    expect(desk).toContain("# Fact-check desk report: Lopez on jobs");
+    expect(desk).toContain("- Claims: 2, of which 1 with a published verdict");
+    expect(desk).toContain("- Verdict: **Mostly true**");
+    expect(desk).not.toContain("First take.");
+    const reader = reportDocument(report, "reader");
+    expect(reader.claims.map((c) => c.verdict.label)).toEqual(["Mostly true"]);
+    expect(reportDocument(report, "desk").claims.map((c) => c.verdict?.label ?? null)).toEqual(["Mostly true", null]);
   });
 
   it("labels an unknown rating with its key when the desk's scale no longer has it", async () => {

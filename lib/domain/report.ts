@@ -1,13 +1,15 @@
-// PURE: the fact-check report for one article, as Markdown and as JSON. Both are built from the
-// same ReportData so the formats never disagree.
-import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
-import { STATUS_LABELS, type ClaimStatus } from "./workflow";
+// PURE: the one model of an article's fact-check report. Every format (lib/reports) is rendered
+// from it, through one audience's view, so the formats never disagree.
+import type { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
+import type { ClaimStatus } from "./workflow";
 
 type SourceKind = keyof typeof SOURCE_KIND_LABELS;
 type SourceStance = keyof typeof SOURCE_STANCE_LABELS;
 
 export type ReportData = {
   workspace: string;
+  /** The publisher named on the report: the workspace's organisation, else its name. */
+  organization?: { name: string; url: string | null };
   generatedAt: Date;
   article: { id: string; title: string; outlet: string | null; author: string | null; url: string | null; publishedAt: Date | null };
   claims: Array<{
@@ -16,6 +18,12 @@ export type ReportData = {
     statement: string;
     claimant: string | null;
     status: ClaimStatus;
+    /** The desk's note on the last status change (internal). */
+    statusReason?: string | null;
+    /** Names of the people the claim is assigned to (internal). */
+    assignees?: string[];
+    /** Reviews as the person asking may see them under the independent-review rule (internal). */
+    reviews?: Array<{ reviewer: string; rating: string | null; ratingLabel: string | null; rationale: string | null; confidence: number | null; hidden: boolean; updatedAt: Date }>;
     verdict: { rating: string; ratingLabel: string; summary: string; publishedAt: Date; approvedBy: string | null } | null;
     sources: Array<{
       url: string;
@@ -30,7 +38,7 @@ export type ReportData = {
   }>;
 };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+export const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Markdown-inert text: user input can neither inject HTML nor break the document's structure. */
 export function escapeMarkdown(text: string): string {
@@ -46,71 +54,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A link target that cannot break out of the Markdown link syntax (encodeURIComponent keeps parentheses). */
-const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-
-export function renderMarkdownReport(report: ReportData): string {
-  const { article } = report;
-  const published = report.claims.filter((c) => c.verdict).length;
-  const lines: string[] = [`# Fact-check report: ${escapeMarkdown(article.title)}`, ""];
-  const meta = [
-    article.outlet && `Outlet: ${escapeMarkdown(article.outlet)}`,
-    article.author && `Author: ${escapeMarkdown(article.author)}`,
-    article.publishedAt && `Published: ${day(article.publishedAt)}`,
-    article.url && `Original: <${linkTarget(article.url)}>`,
-  ].filter(Boolean);
-  lines.push(...meta.map((m) => `- ${m}`));
-  lines.push(`- Desk: ${escapeMarkdown(report.workspace)}`, `- Report generated: ${report.generatedAt.toISOString()}`);
-  lines.push(`- Claims: ${report.claims.length}, of which ${published} with a published verdict`, "");
-
-  report.claims.forEach((claim, i) => {
-    lines.push(`## Claim ${i + 1}`, "", `> ${escapeMarkdown(claim.quote)}`, "");
-    if (claim.claimant) lines.push(`- Claimant: ${escapeMarkdown(claim.claimant)}`);
-    lines.push(`- Status: ${STATUS_LABELS[claim.status]}`);
-    if (claim.verdict) {
-      lines.push(`- Verdict: **${escapeMarkdown(claim.verdict.ratingLabel)}** (published ${day(claim.verdict.publishedAt)})`);
-      lines.push("", escapeMarkdown(claim.verdict.summary));
-    } else {
-      lines.push("- Verdict: not yet published");
-    }
-    lines.push("");
-    if (claim.sources.length === 0) {
-      lines.push("No sources yet.", "");
-      return;
-    }
-    lines.push("Sources:", "");
-    for (const s of claim.sources) {
-      const details = [SOURCE_STANCE_LABELS[s.stance], SOURCE_KIND_LABELS[s.kind], s.publisher && escapeMarkdown(s.publisher), s.publishedAt && `published ${day(s.publishedAt)}`, s.accessedAt && `accessed ${day(s.accessedAt)}`]
-        .filter(Boolean)
-        .join(", ");
-      lines.push(`- [${escapeMarkdown(s.title)}](${linkTarget(s.url)}) (${details})`);
-      if (s.quotation) lines.push(`  > ${escapeMarkdown(s.quotation)}`);
-    }
-    lines.push("");
-  });
-  return `${lines.join("\n").trimEnd()}\n`;
-}
-
-export function toJsonReport(report: ReportData) {
-  return {
-    workspace: report.workspace,
-    generatedAt: report.generatedAt.toISOString(),
-    article: { ...report.article, publishedAt: day(report.article.publishedAt) },
-    claims: report.claims.map((c) => ({
-      id: c.id,
-      quote: c.quote,
-      statement: c.statement,
-      claimant: c.claimant,
-      status: c.status,
-      verdict: c.verdict
-        ? { rating: c.verdict.rating, label: c.verdict.ratingLabel, summary: c.verdict.summary, publishedAt: c.verdict.publishedAt.toISOString(), approvedBy: c.verdict.approvedBy }
-        : null,
-      sources: c.sources.map((s) => ({ ...s, publishedAt: day(s.publishedAt), accessedAt: day(s.accessedAt) })),
-    })),
-  };
-}
+export const linkTarget = (url: string) => url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 /** A safe download name from the article title. */
-export function reportFileName(title: string, extension: "md" | "json"): string {
+export function reportFileName(title: string, extension: string): string {
   const slug = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
   return `fact-check-${slug || "article"}.${extension}`;
 }

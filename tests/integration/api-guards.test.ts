@@ -76,6 +76,7 @@ const READS = [
   () => `/articles?workspace=${ws.slug}`,
   () => `/articles/${ids.article}`,
   () => `/articles/${ids.article}/claims`,
+  () => `/articles/${ids.article}/report?format=csv&audience=desk`,
   () => `/claims/${ids.claim}`,
   () => `/claims/${ids.claim}/sources`,
   () => `/sources/${ids.source}`,

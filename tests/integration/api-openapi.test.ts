@@ -29,7 +29,9 @@ async function conform(method: string, path: string, template: string, options: 
   expect(operation, `${method} ${template} is documented`).toBeDefined();
   const documented = operation!.responses[String(expected)];
   expect(documented, `${method} ${template} documents ${expected}`).toBeDefined();
-  const schema = documented!.content?.["application/json"]?.schema;
+  const type = (result.headers.get("content-type") ?? "application/json").split(";")[0]!.trim();
+  const schema = documented!.content?.[type]?.schema;
+  if (result.body !== null) expect(documented!.content?.[type], `${method} ${template} ${expected} documents ${type}`).toBeDefined();
   if (schema) {
     const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"factdesk-openapi#/components/')));
     const valid = validate(result.body);
@@ -119,6 +121,11 @@ describe("the OpenAPI document", () => {
     const decision = await conform("POST", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: editor, body: { rating: "mostly-true", summary: "Close to the official figure.", version: claim.version } }, 201);
     await conform("GET", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: reviewer }, 200);
     await conform("GET", `/decisions/${decision.id}`, "/decisions/{id}", { token: reviewer }, 200);
+
+    for (const format of ["md", "json", "csv", "html", "pdf"]) {
+      for (const audience of ["reader", "desk"]) await conform("GET", `/articles/${article.id}/report?format=${format}&audience=${audience}`, "/articles/{id}/report", { token: reviewer }, 200);
+    }
+    await conform("GET", `/articles/${article.id}/report?format=docx`, "/articles/{id}/report", { token: reviewer }, 400);
 
     const spare = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spare", body: "Nothing to see here." } }, 201);
     await conform("DELETE", `/articles/${spare.id}?version=1`, "/articles/{id}", { token: editor }, 204);

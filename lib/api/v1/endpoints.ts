@@ -22,6 +22,8 @@ import { createCommentSchema, editCommentSchema } from "@/lib/validation/comment
 import { id, version } from "@/lib/validation/fields";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, sourceFormValues, updateSourceSchema } from "@/lib/validation/source";
+import { reportDocumentSchema } from "@/lib/reports/document";
+import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports/respond";
 import { decodeCursor, pageOf, pageQuery, type CursorKey } from "./cursor";
 import { currentFields, type Endpoint } from "./endpoint";
 import * as out from "./schemas";
@@ -256,6 +258,20 @@ const deleteArticleEndpoint: Endpoint = {
   query: versionQuery,
   status: 204,
   operation: defineOperation({ action: "article:delete", input: articleIdInput.extend({ version }), scope: articleScope, run: async (input, { ctx }) => deleteArticle(ctx, input) }),
+};
+
+const articleReport: Endpoint = {
+  method: "GET",
+  path: "/articles/{id}/report",
+  tag: "Articles",
+  summary: "Download the article's fact-check report",
+  description:
+    "The report as a file (Content-Disposition: attachment), in any format and for either audience. The reader's report holds published verdicts only and nothing internal; the desk's report holds every claim with its status, assignees, reviews with their rationales, and sources (action report:export). The JSON form follows docs/report-schema.json (schemaVersion 1).",
+  params: articleParams,
+  query: reportQuery,
+  produces: REPORT_CONTENT_TYPES,
+  response: reportDocumentSchema,
+  operation: defineOperation({ action: "workspace:read", input: articleIdInput.extend(reportQuery.shape), scope: articleScope, run: async (input, { member, may }) => reportResponse(member, may, input) }),
 };
 
 // ---- claims ---------------------------------------------------------------------------------
@@ -736,6 +752,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   getArticleEndpoint,
   updateArticleEndpoint,
   deleteArticleEndpoint,
+  articleReport,
   listClaims,
   createClaim,
   getClaim,

@@ -48,8 +48,10 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl =
     }
     const responses: Record<string, Json> = {};
     const status = String(endpoint.status ?? 200);
-    if (endpoint.response) responses[status] = { description: "OK", content: { "application/json": { schema: jsonSchema(endpoint.response, "output", components) } } };
-    else if (endpoint.produces) responses[status] = { description: "OK", content: Object.fromEntries(endpoint.produces.map((type) => [type, { schema: { type: "string" } }])) };
+    // A file endpoint may also answer JSON (a report's JSON form): its schema documents that type.
+    const files = Object.fromEntries((endpoint.produces ?? []).filter((type) => !(endpoint.response && type === "application/json")).map((type) => [type, { schema: { type: "string" } }]));
+    if (endpoint.response) responses[status] = { description: "OK", content: { ...files, "application/json": { schema: jsonSchema(endpoint.response, "output", components) } } };
+    else if (endpoint.produces) responses[status] = { description: "OK", content: files };
     else responses[status] = { description: "Done; no content." };
     for (const [code, description] of ERROR_STATUSES) {
       responses[String(code)] = { description, content: { "application/json": { schema: errorRef } }, ...(code === 429 ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}) };

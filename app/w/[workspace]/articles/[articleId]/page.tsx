@@ -100,9 +100,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                   <span aria-hidden="true" className="mx-1 text-rule">|</span>
                 </>
               ) : null}
-              <span className="text-muted">Report:</span>
-              <a href={`/api/v1/articles/${article.id}/report?format=md`} className={buttonClass("secondary")} download>Markdown</a>
-              <a href={`/api/v1/articles/${article.id}/report?format=json`} className={buttonClass("secondary")} download>JSON</a>
+              <Link href={`${base}/report`} className={buttonClass("secondary")}>Report</Link>
+              <span className="text-muted">Desk report:</span>
+              <a href={`/api/v1/articles/${article.id}/report?format=md&audience=desk`} className={buttonClass("secondary")} download>Markdown</a>
+              <a href={`/api/v1/articles/${article.id}/report?format=json&audience=desk`} className={buttonClass("secondary")} download>JSON</a>
               <span className="ml-auto"><ShortcutsButton /></span>
             </div>
             <div className="no-print mt-4 space-y-1 border-t border-rule pt-3">
