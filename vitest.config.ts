@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/domain/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/realtime/**/*.test.ts"],
+          include: ["lib/domain/**/*.test.ts", "lib/reports/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/realtime/**/*.test.ts"],
           environment: "node",
         },
       },
