@@ -93,6 +93,8 @@ const FIELD_LABELS: Record<string, string> = {
   fourEyes: "Four eyes",
   highlightThreshold: "Highlight threshold",
   expiresAt: "Expires",
+  organizationName: "Publisher",
+  organizationUrl: "Publisher website",
 };
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());

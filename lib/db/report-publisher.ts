@@ -1,5 +1,9 @@
 import "server-only";
+import { requireMay, type MayTake } from "@/lib/auth/policy";
 import { parseRatingScale } from "@/lib/domain/rating-scale";
+import { notFound } from "@/lib/errors";
+import type { PublisherInput } from "@/lib/validation/publisher";
+import { recordEvent, type Ctx } from "./audit";
 import type { ClaimReviewContext } from "@/lib/reports/claim-review";
 import { getDb } from "./client";
 
@@ -21,4 +25,25 @@ export async function getClaimReviewPublisher(workspaceId: string, articleId: st
     ratingScale: parseRatingScale(workspace.ratingScale),
     firstPublishedAt,
   };
+}
+
+/** The organisation as an admin set it (empty fields: the workspace name is used, and no website). */
+export async function getPublisherSettings(workspaceId: string): Promise<{ organizationName: string | null; organizationUrl: string | null }> {
+  const workspace = await getDb().workspace.findFirst({ where: { id: workspaceId }, select: { organizationName: true, organizationUrl: true } });
+  if (!workspace) throw notFound("That workspace");
+  return workspace;
+}
+
+/** Sets the publisher named on published fact-checks (admins), under the workspace lock, with its event. */
+export async function setPublisher(ctx: Ctx, mayTake: MayTake, input: PublisherInput): Promise<void> {
+  requireMay(mayTake, "settings:manage");
+  await getDb().$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<Array<{ organizationName: string | null; organizationUrl: string | null }>>`
+      SELECT "organizationName", "organizationUrl" FROM "Workspace" WHERE "id" = ${ctx.workspaceId} FOR UPDATE`;
+    if (!before) throw notFound("That workspace");
+    const after = { organizationName: input.organizationName ?? null, organizationUrl: input.organizationUrl ?? null };
+    if (before.organizationName === after.organizationName && before.organizationUrl === after.organizationUrl) return;
+    await tx.workspace.update({ where: { id: ctx.workspaceId }, data: after });
+    await recordEvent(tx, ctx, { action: "workspace.updated", entityType: "workspace", entityId: ctx.workspaceId, before, after });
+  });
 }

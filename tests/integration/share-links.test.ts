@@ -35,6 +35,7 @@ vi.mock("next/navigation", () => ({
 
 const actions = await import("@/app/w/[workspace]/articles/[articleId]/share/actions");
 const page = await import("@/app/r/[token]/route");
+const settingsActions = await import("@/app/w/[workspace]/settings/actions");
 
 const MARKER = `zqleak${randomBytes(4).toString("hex")}`;
 const PUBLIC = {
@@ -228,5 +229,19 @@ describe("creating and revoking links through the server actions", () => {
     expect(await workspaceFingerprint(ws.id)).toEqual(before);
     expect(await workspaceFingerprint(other.id)).toEqual(beforeOther);
     expect((await open(token)).status).toBe(200);
+  });
+});
+
+describe("the publisher named on public pages", () => {
+  it("an admin names it; a bad website is refused and changes nothing; the page and markup use it", async () => {
+    const [desk] = await createWorkspacePair();
+    const { id } = await importArticle(actingAs(desk, "editor"), importArticleSchema.parse({ title: "Named desk", body: "Sen. Maria Lopez said unemployment fell to 3.9 percent." }));
+    const before = await workspaceFingerprint(desk.id);
+    expect(await as(desk.users.admin, settingsActions.setPublisherAction, { organizationName: "Named", organizationUrl: "javascript:alert(1)" }, desk.slug)).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { organizationUrl: [expect.any(String)] } });
+    expect(await workspaceFingerprint(desk.id)).toEqual(before);
+    expect(await as(desk.users.admin, settingsActions.setPublisherAction, { organizationName: "Named Fact Check", organizationUrl: "https://named.example" }, desk.slug)).toMatchObject({ ok: true });
+    const { token } = await createShareLink(actingAs(desk, "editor"), mayAs("EDITOR"), { articleId: id });
+    const { html } = await open(token);
+    expect(html).toContain('<a href="https://named.example" rel="noopener">Named Fact Check</a>');
   });
 });
