@@ -28,6 +28,11 @@ test("an editor shares the published report through a public link, then revokes 
   await signIn(reviewer, "reviewer");
   const review = await reviewer.request.post(`/api/v1/claims/${claim.id}/reviews`, { data: { rating: "mostly-false", rationale: "Internal: BLS table shows 3.6.", confidence: 3 } });
   expect(review.status()).toBe(200);
+  // Reviewers do not make public links: no button, and the page is not there for them.
+  await reviewer.goto(`/w/demo/articles/${article.id}`);
+  await expect(reviewer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(reviewer.getByRole("link", { name: "Public links" })).toHaveCount(0);
+  expect((await reviewer.goto(`/w/demo/articles/${article.id}/share`))?.status()).toBe(404);
   await reviewerContext.close();
 
   // The editor publishes the verdict in the claim panel.
@@ -80,4 +85,13 @@ test("an editor shares the published report through a public link, then revokes 
 
   await readerContext.close();
   await editorContext.close();
+});
+
+test("an admin sees where the publisher on public pages is named", async ({ page }, testInfo) => {
+  await signIn(page, "admin");
+  await page.goto("/w/demo/settings");
+  const panel = page.getByRole("region", { name: "Publisher" });
+  await expect(panel.getByLabel("Organisation name")).toBeVisible();
+  await expect(panel.getByLabel("Organisation website")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("settings-publisher.png"), fullPage: true });
 });
