@@ -10,6 +10,7 @@ const KIND_LABELS: Record<string, string> = {
   comment: "Comments",
   member: "Members",
   invitation: "Invitations",
+  share_link: "Public links",
   workspace: "Workspace settings",
   user: "Accounts",
 };

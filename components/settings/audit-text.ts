@@ -16,6 +16,7 @@ const THINGS: Record<string, string> = {
   decision: "a verdict",
   comment: "a comment",
   invitation: "an invitation",
+  share_link: "a public link",
   workspace: "the workspace",
 };
 
@@ -43,6 +44,8 @@ const VERBS: Record<string, string> = {
   "invitation.created": "created an invitation link",
   "invitation.revoked": "revoked an invitation link",
   "invitation.accepted": "accepted an invitation",
+  "share_link.created": "created a public link to a report",
+  "share_link.revoked": "revoked a public link to a report",
   "workspace.created": "created the workspace",
   "workspace.updated": "changed the workspace's settings",
   "workspace.archived": "archived the workspace",
@@ -90,6 +93,8 @@ const FIELD_LABELS: Record<string, string> = {
   fourEyes: "Four eyes",
   highlightThreshold: "Highlight threshold",
   expiresAt: "Expires",
+  organizationName: "Publisher",
+  organizationUrl: "Publisher website",
 };
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());

@@ -32,6 +32,7 @@ export type Action =
   | "review:edit"
   | "review:delete"
   | "decision:publish"
+  | "share:manage"
   | "comment:create"
   | "comment:edit"
   | "comment:delete"
@@ -78,6 +79,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
   "decision:publish": "EDITOR",
+  "share:manage": "EDITOR",
   "dashboard:read": "EDITOR",
   "audit:read": "ADMIN",
   "member:manage": "ADMIN",

@@ -7,7 +7,7 @@ import { getDb } from "./client";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The kinds of thing an event can be about, as the log's "What" filter offers them. */
-export const AUDIT_ENTITY_TYPES = ["article", "claim", "source", "review", "decision", "comment", "member", "invitation", "workspace", "user"] as const;
+export const AUDIT_ENTITY_TYPES = ["article", "claim", "source", "review", "decision", "comment", "member", "invitation", "share_link", "workspace", "user"] as const;
 
 export type AuditFilter = {
   actorId?: string;

@@ -35,6 +35,8 @@ export const CHANGE_KINDS = [
   "invitation.created",
   "invitation.revoked",
   "invitation.accepted",
+  "share_link.created",
+  "share_link.revoked",
   "workspace.created",
   "workspace.updated",
   "workspace.archived",

@@ -70,6 +70,8 @@ const WRITES: Write[] = [
   { name: "comment", method: "POST", path: () => `/claims/${ids.claim}/comments`, body: () => ({ body: "Planted" }) },
   { name: "edit a comment", method: "PATCH", path: () => `/comments/${ids.comment}`, body: () => ({ body: "Planted", version: 1 }), owned: true },
   { name: "delete a comment", method: "DELETE", path: () => `/comments/${ids.comment}`, owned: true },
+  { name: "create a public link", method: "POST", path: () => `/articles/${ids.article}/share-links`, body: () => ({}) },
+  { name: "revoke a public link", method: "DELETE", path: () => `/articles/${ids.article}/share-links/planted-link` },
 ];
 
 const READS = [

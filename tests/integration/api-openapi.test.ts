@@ -130,6 +130,11 @@ describe("the OpenAPI document", () => {
     const spare = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spare", body: "Nothing to see here." } }, 201);
     await conform("DELETE", `/articles/${spare.id}?version=1`, "/articles/{id}", { token: editor }, 204);
 
+    const link = await conform("POST", `/articles/${articleId}/share-links`, "/articles/{id}/share-links", { token: editor, body: { expiresInDays: 30 } }, 201);
+    expect(link.path).toBe(`/r/${link.token}`);
+    await conform("GET", `/articles/${articleId}/share-links`, "/articles/{id}/share-links", { token: editor }, 200);
+    await conform("DELETE", `/articles/${articleId}/share-links/${link.id}`, "/articles/{id}/share-links/{linkId}", { token: editor }, 204);
+
     // Error answers follow the documented Error schema too.
     await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);
     await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "javascript:alert(1)", title: "x", kind: "OTHER", stance: "CONTEXT" } }, 400);

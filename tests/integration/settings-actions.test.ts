@@ -67,6 +67,7 @@ const CASES: Case[] = [
   ["invite", "createInvitationAction", () => ({ role: "ADMIN" })],
   ["add a rating", "addRatingAction", () => ({ label: "Pants on fire" })],
   ["retire a rating", "retireRatingAction", () => ({ key: "true", retired: "true" })],
+  ["name the publisher", "setPublisherAction", () => ({ organizationName: "Hijacked", organizationUrl: "https://hijacked.example" })],
 ];
 
 describe("every settings action refuses everyone but the workspace's admins, changing nothing", () => {

@@ -27,6 +27,7 @@ import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports
 import { decodeCursor, pageOf, pageQuery, type CursorKey } from "./cursor";
 import { currentFields, type Endpoint } from "./endpoint";
 import * as out from "./schemas";
+import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
 // with the same zod schema as the matching form, and calls the same lib/db function.
@@ -779,4 +780,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   getCommentEndpoint,
   editCommentEndpoint,
   deleteCommentEndpoint,
+  ...SHARE_LINK_ENDPOINTS,
 ];

@@ -8,6 +8,8 @@ import { changeMemberRole, removeMemberAsAdmin, setMemberDisabled } from "@/lib/
 import { addRating, createWorkspace, moveRating, renameRating, renameWorkspace, setPublishingRules, setRatingRetired, setWorkspaceArchived } from "@/lib/db/settings";
 import { changeRoleSchema, createInvitationSchema, memberSchema, revokeInvitationSchema, setMemberDisabledSchema } from "@/lib/validation/member";
 import { addRatingSchema, createWorkspaceSchema, moveRatingSchema, publishingRulesSchema, renameRatingSchema, renameWorkspaceSchema, retireRatingSchema } from "@/lib/validation/settings";
+import { setPublisher } from "@/lib/db/report-publisher";
+import { publisherSchema } from "@/lib/validation/publisher";
 
 // Thin: each action names its schema and policy action; the wrapper authenticates, validates and
 // authorizes; lib/db asks the policy again and does the work in a transaction with its event.
@@ -17,6 +19,11 @@ const settings = (slug: string, page = "") => `/w/${slug}/settings${page}`;
 export const renameWorkspaceAction = workspaceAction({ schema: renameWorkspaceSchema, action: "settings:manage" }, async (input, member, ctx) => {
   await renameWorkspace(ctx, (a) => can(member.actor, a), input.name);
   return { message: "Name saved.", revalidate: [settings(member.workspace.slug), `/w/${member.workspace.slug}`] };
+});
+
+export const setPublisherAction = workspaceAction({ schema: publisherSchema, action: "settings:manage" }, async (input, member, ctx) => {
+  await setPublisher(ctx, (a) => can(member.actor, a), input);
+  return { message: "Publisher saved.", revalidate: settings(member.workspace.slug) };
 });
 
 export const setPublishingRulesAction = workspaceAction({ schema: publishingRulesSchema, action: "settings:manage" }, async (input, member, ctx) => {

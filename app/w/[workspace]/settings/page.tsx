@@ -6,8 +6,10 @@ import { TextField } from "@/components/ui/field";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
 import { requirePageAction } from "@/lib/auth/guards";
 import { RULE_LIMITS } from "@/lib/domain/publishing";
+import { getPublisherSettings } from "@/lib/db/report-publisher";
+import { MAX_ORGANIZATION_NAME } from "@/lib/validation/publisher";
 import { MAX_WORKSPACE_NAME } from "@/lib/validation/settings";
-import { renameWorkspaceAction, setArchivedAction, setPublishingRulesAction } from "./actions";
+import { renameWorkspaceAction, setArchivedAction, setPublisherAction, setPublishingRulesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -18,6 +20,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
   const { workspace } = member;
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
   const archived = workspace.archivedAt !== null;
+  const publisher = await getPublisherSettings(workspace.id);
 
   return (
     <SettingsShell workspace={workspace} current="general" title="General" intro="How this desk is named and the rules every verdict must meet before it is published.">
@@ -25,6 +28,15 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
         <ActionForm action={bound(renameWorkspaceAction)} submitLabel="Save name" className="flex flex-wrap items-end gap-3">
           <div className="w-full max-w-sm">
             <TextField name="name" label="Workspace name" required maxLength={MAX_WORKSPACE_NAME} defaultValue={workspace.name} />
+          </div>
+        </ActionForm>
+      </SettingsPanel>
+
+      <SettingsPanel id="publisher-heading" title="Publisher" description="Named on public report links and as the author of the schema.org ClaimReview markup search engines read. Without a name, the workspace name is used.">
+        <ActionForm action={bound(setPublisherAction)} submitLabel="Save publisher">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField name="organizationName" label="Organisation name" maxLength={MAX_ORGANIZATION_NAME} defaultValue={publisher.organizationName ?? ""} placeholder={workspace.name} />
+            <TextField name="organizationUrl" label="Organisation website" type="url" defaultValue={publisher.organizationUrl ?? ""} placeholder="https://" />
           </div>
         </ActionForm>
       </SettingsPanel>

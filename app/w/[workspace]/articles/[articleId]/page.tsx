@@ -104,6 +104,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <span className="text-muted">Desk report:</span>
               <a href={`/api/v1/articles/${article.id}/report?format=md&audience=desk`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json&audience=desk`} className={buttonClass("secondary")} download>JSON</a>
+              {can(member.actor, "share:manage") ? <Link href={`${base}/share`} className={buttonClass("secondary")}>Public links</Link> : null}
               <span className="ml-auto"><ShortcutsButton /></span>
             </div>
             <div className="no-print mt-4 space-y-1 border-t border-rule pt-3">
