@@ -22,3 +22,19 @@ export function getAuthSecret(): string {
   authSecret ??= secretSchema.parse(process.env.NEXTAUTH_SECRET);
   return authSecret;
 }
+
+/**
+ * The address people reach Factdesk at, for links that leave the app (ClaimReview's `url`):
+ * NEXTAUTH_URL when set (the documented public address), else the request's own origin.
+ */
+export function publicBaseUrl(request?: Request): string {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // fall through to the request's origin
+    }
+  }
+  return request ? new URL(request.url).origin : "http://localhost:3000";
+}

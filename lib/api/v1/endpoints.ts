@@ -25,6 +25,7 @@ import { createSourceSchema, sourceFormValues, updateSourceSchema } from "@/lib/
 import { reportDocumentSchema } from "@/lib/reports/document";
 import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports/respond";
 import { decodeCursor, pageOf, pageQuery, type CursorKey } from "./cursor";
+import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
 import * as out from "./schemas";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
@@ -272,7 +273,7 @@ const articleReport: Endpoint = {
   query: reportQuery,
   produces: REPORT_CONTENT_TYPES,
   response: reportDocumentSchema,
-  operation: defineOperation({ action: "workspace:read", input: articleIdInput.extend(reportQuery.shape), scope: articleScope, run: async (input, { member, may }) => reportResponse(member, may, input) }),
+  operation: defineOperation({ action: "workspace:read", input: articleIdInput.extend(reportQuery.shape), scope: articleScope, run: async (input, { member, may, request }) => reportResponse(member, may, input, publicBaseUrl(request)) }),
 };
 
 // ---- claims ---------------------------------------------------------------------------------
