@@ -90,7 +90,6 @@ async function as(userId: string | null, action: Fn, values: Record<string, stri
   return action(slug, null, form(values));
 }
 
-const admin = () => actingAs(ws, "admin");
 const editor = () => actingAs(ws, "editor");
 
 async function hookFor(workspace: TestWorkspace, url = receiver.url, events: Array<"claim.published" | "decision.corrected"> = ["claim.published", "decision.corrected"]) {
