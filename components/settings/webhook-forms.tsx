@@ -46,7 +46,7 @@ export function CreateWebhookForm({ action, events }: { action: FormAction; even
           startTransition(() => formAction(data));
         }}
         noValidate
-        className="space-y-4"
+        className="max-w-2xl space-y-4"
       >
         <div>
           <label htmlFor="webhook-url" className="block text-sm font-medium">Payload URL</label>
@@ -88,7 +88,7 @@ export function CreateWebhookForm({ action, events }: { action: FormAction; even
         <Button type="submit" disabled={pending}>{pending ? "Registering…" : "Register webhook"}</Button>
       </form>
       <div role="status" aria-live="polite">
-        {state && !state.ok ? <p className="text-sm text-red-800">{state.message}</p> : null}
+        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 ? <p className="text-sm text-red-800">{state.message}</p> : null}
         {state?.ok && state.secret ? <SecretOnce secret={state.secret} id="webhook-new-secret" /> : null}
       </div>
     </div>

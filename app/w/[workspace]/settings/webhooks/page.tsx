@@ -105,7 +105,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ works
                               <td className="py-1.5 pr-3 tabular-nums">{d.lastStatusCode ?? "—"}</td>
                               <td className="py-1.5 pr-3 tabular-nums">{d.attempts}</td>
                               <td className="py-1.5 pr-3 text-xs text-muted">{d.lastAttemptAt ? `${formatDateTime(d.lastAttemptAt)}${d.lastDurationMs !== null ? ` · ${d.lastDurationMs} ms` : ""}` : "—"}</td>
-                              <td className="max-w-64 truncate py-1.5 pr-3 text-xs text-muted"><DeliveryDetail d={d} /></td>
+                              <td className="max-w-72 py-1.5 pr-3 text-xs text-muted" title={d.lastError ?? undefined}><span className="line-clamp-2 break-words"><DeliveryDetail d={d} /></span></td>
                               <td className="py-1.5 text-right">
                                 {d.status === "FAILED" ? (
                                   <ActionForm action={bound(retryDeliveryAction)} submitLabel="Retry" variant="ghost" ariaLabel={`Retry ${d.event} delivery`} disabled={hook.disabledAt !== null} className="inline-flex items-center gap-2">
