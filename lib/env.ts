@@ -24,6 +24,30 @@ export function getAuthSecret(): string {
 }
 
 /**
+ * Webhooks. FACTDESK_WEBHOOK_ALLOW_PRIVATE=1 lets hooks point at private, loopback and link-local
+ * addresses (a receiver inside the newsroom's network). Plain http is allowed only inside the
+ * test run (NODE_ENV=test with FACTDESK_WEBHOOK_ALLOW_HTTP=1), for a receiver on this machine.
+ */
+export function getWebhookRules(): { allowPrivate: boolean; allowHttp: boolean; appUrl: string | null } {
+  return {
+    allowPrivate: process.env.FACTDESK_WEBHOOK_ALLOW_PRIVATE === "1",
+    allowHttp: process.env.NODE_ENV === "test" && process.env.FACTDESK_WEBHOOK_ALLOW_HTTP === "1",
+    appUrl: process.env.NEXTAUTH_URL || null,
+  };
+}
+
+/** FACTDESK_WEBHOOK_KEY: 32 bytes (64 hex characters) that encrypt hook secrets; optional. */
+export function getWebhookKey(): string | null {
+  const key = process.env.FACTDESK_WEBHOOK_KEY;
+  if (!key) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(key)) throw new Error("FACTDESK_WEBHOOK_KEY must be 64 hex characters (32 bytes).");
+  return key;
+}
+
+/** FACTDESK_WEBHOOK_WORKER=0 keeps this instance from sending webhooks (another one does). */
+export const webhookWorkerEnabled = () => process.env.FACTDESK_WEBHOOK_WORKER !== "0";
+
+/**
  * The address people reach Factdesk at, for links that leave the app (ClaimReview's `url`):
  * NEXTAUTH_URL when set (the documented public address), else the request's own origin.
  */

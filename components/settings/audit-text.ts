@@ -18,6 +18,7 @@ const THINGS: Record<string, string> = {
   invitation: "an invitation",
   share_link: "a public link",
   workspace: "the workspace",
+  webhook: "a webhook",
 };
 
 const VERBS: Record<string, string> = {
@@ -49,6 +50,10 @@ const VERBS: Record<string, string> = {
   "workspace.created": "created the workspace",
   "workspace.updated": "changed the workspace's settings",
   "workspace.archived": "archived the workspace",
+  "webhook.created": "registered a webhook",
+  "webhook.updated": "changed a webhook",
+  "webhook.secret_rotated": "rotated a webhook's secret",
+  "webhook.deleted": "deleted a webhook",
 };
 
 const ABOUT_PERSON: Record<string, string> = {

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export type SettingsSection = "general" | "members" | "invitations" | "ratings" | "audit" | "new-workspace";
+export type SettingsSection = "general" | "members" | "invitations" | "ratings" | "webhooks" | "audit" | "new-workspace";
 
 const SECTIONS: Array<{ key: SettingsSection; label: string; path: string }> = [
   { key: "general", label: "General", path: "" },
   { key: "members", label: "Members", path: "/members" },
   { key: "invitations", label: "Invitations", path: "/invitations" },
   { key: "ratings", label: "Rating scale", path: "/ratings" },
+  { key: "webhooks", label: "Webhooks", path: "/webhooks" },
   { key: "audit", label: "Audit log", path: "/audit" },
   { key: "new-workspace", label: "New workspace", path: "/new-workspace" },
 ];

@@ -41,7 +41,8 @@ export type Action =
   | "member:manage"
   | "settings:manage"
   | "workspace:create"
-  | "workspace:archive";
+  | "workspace:archive"
+  | "webhook:manage";
 
 /**
  * Who is asking: a member with their role. A request made with a personal API token carries the
@@ -86,6 +87,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "settings:manage": "ADMIN",
   "workspace:create": "ADMIN",
   "workspace:archive": "ADMIN",
+  "webhook:manage": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

@@ -13,7 +13,7 @@ export type SystemCtx = { workspaceId: string; userId: string | null; origin?: C
 
 type EventInput = {
   action: ChangeKind;
-  entityType: "article" | "claim" | "source" | "review" | "decision" | "member" | "comment" | "invitation" | "share_link" | "workspace" | "user";
+  entityType: "article" | "claim" | "source" | "review" | "decision" | "member" | "comment" | "invitation" | "share_link" | "workspace" | "user" | "webhook";
   entityId: string;
   /** Every change to an article or anything in it names the article: it is the feed's key. */
   articleId?: string | null;

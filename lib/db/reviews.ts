@@ -7,6 +7,7 @@ import { reviewFormValues, type PublishDecisionInput, type SaveReviewInput } fro
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
+import { decisionEventData, enqueueWebhookEvent } from "./webhooks";
 
 /** A rating someone may give now: active on the scale, or the one they already gave (since retired). */
 function requireRating(scale: readonly Rating[], key: string, alreadyGiven?: string): void {
@@ -87,7 +88,7 @@ export async function publishDecision(ctx: Ctx, input: PublishDecisionInput) {
       data: { workspaceId: ctx.workspaceId, claimId: claim.id, rating: input.rating, summary: input.summary, approvedById: ctx.userId },
       select: { id: true },
     });
-    await recordEvent(tx, ctx, {
+    const eventId = await recordEvent(tx, ctx, {
       action: previous ? "decision.corrected" : "decision.published",
       entityType: "decision",
       entityId: decision.id,
@@ -97,6 +98,12 @@ export async function publishDecision(ctx: Ctx, input: PublishDecisionInput) {
       after: { rating: input.rating, summary: input.summary },
     });
     await setClaimStatus(tx, ctx, claim, statusAfter("decision-published", claim.status), "verdict published", input.version);
+    // The outbox: deliveries commit with the verdict; the worker sends them after.
+    await enqueueWebhookEvent(tx, ctx.workspaceId, {
+      type: previous ? "decision.corrected" : "claim.published",
+      eventId,
+      data: () => decisionEventData(tx, ctx.workspaceId, decision.id, previous),
+    });
     return { id: decision.id, articleId: claim.articleId };
   });
 }

@@ -41,6 +41,10 @@ export const CHANGE_KINDS = [
   "workspace.updated",
   "workspace.archived",
   "user.password_reset",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.secret_rotated",
+  "webhook.deleted",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
