@@ -46,6 +46,8 @@ const VERBS: Record<string, string> = {
   "workspace.created": "created the workspace",
   "workspace.updated": "changed the workspace's settings",
   "workspace.archived": "archived the workspace",
+  "workspace.exported": "downloaded a backup of the workspace",
+  "workspace.imported": "restored the workspace from a backup",
 };
 
 const ABOUT_PERSON: Record<string, string> = {

@@ -40,7 +40,9 @@ export type Action =
   | "member:manage"
   | "settings:manage"
   | "workspace:create"
-  | "workspace:archive";
+  | "workspace:archive"
+  | "workspace:export"
+  | "workspace:import";
 
 /**
  * Who is asking: a member with their role. A request made with a personal API token carries the
@@ -84,6 +86,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "settings:manage": "ADMIN",
   "workspace:create": "ADMIN",
   "workspace:archive": "ADMIN",
+  "workspace:export": "ADMIN",
+  "workspace:import": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

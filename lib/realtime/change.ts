@@ -38,6 +38,8 @@ export const CHANGE_KINDS = [
   "workspace.created",
   "workspace.updated",
   "workspace.archived",
+  "workspace.exported",
+  "workspace.imported",
   "user.password_reset",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -1,0 +1,382 @@
+import "server-only";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import type { ChangeOrigin } from "@/lib/realtime/change";
+import { BackupFileError, parseBackup, type Backup } from "@/lib/validation/backup";
+import { recordEvent } from "./audit";
+import { getDb, type Tx } from "./client";
+
+// Restores a backup (lib/validation/backup.ts) into an EMPTY workspace, all or nothing: one
+// transaction that locks the target's row, checks it is empty, and writes every row with its
+// id and timestamps. See docs/decisions/020-workspace-backup.md for the choices:
+//  - ids are kept, so a file can be restored once per server: if its records already exist here
+//    (the original workspace, or an earlier import), the import is refused, never remapped;
+//  - audit event ids are kept when free; when some are taken (events are numbered server-wide)
+//    the imported trail is renumbered in its original order and claims' revisions follow;
+//  - people are matched by email: an existing account is reused; anyone else gets an account
+//    with the file's id, no password and disabled, until an operator enables it;
+//  - secrets are not in the file: invitations get an unusable token hash (their links are dead),
+//    webhooks a new secret, and they come back disabled.
+
+export const DEFAULT_UPLOAD_MB = 20;
+
+/** The upload limit for the settings page (FACTDESK_BACKUP_UPLOAD_MB, default 20). */
+export function backupUploadLimitBytes(): number {
+  const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB ?? DEFAULT_UPLOAD_MB);
+  return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_UPLOAD_MB) * 1024 * 1024);
+}
+
+const refuse = (message: string) => new AppError("INVALID_INPUT", message);
+
+/**
+ * Bytes of a backup file (JSON, or JSON gzipped) to a validated backup. Larger than `maxBytes`
+ * (before or after unzipping), not JSON, another format or version, a wrong shape or a reference
+ * that does not resolve: an INVALID_INPUT AppError saying which.
+ */
+export function readBackupFile(bytes: Uint8Array, maxBytes: number): Backup {
+  const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+  if (bytes.byteLength > maxBytes) throw refuse(`The backup file is larger than the ${limit} limit.`);
+  let data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    try {
+      data = gunzipSync(data, { maxOutputLength: maxBytes });
+    } catch (error) {
+      const tooBig = error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+      throw refuse(tooBig ? `The unzipped backup is larger than the ${limit} limit.` : "The backup file is gzipped but damaged.");
+    }
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data.toString("utf8"));
+  } catch {
+    throw refuse("The backup file is not valid JSON.");
+  }
+  try {
+    return parseBackup(raw);
+  } catch (error) {
+    if (error instanceof BackupFileError) throw refuse(error.message);
+    throw error;
+  }
+}
+
+export type ImportTarget =
+  /** An existing workspace (the settings page): its id, slug and creation stay its own. */
+  | { workspaceId: string }
+  /** The command line: this slug, created with the file's id and dates when it does not exist. */
+  | { slug: string; createIfMissing: true };
+
+export type ImportResult = {
+  workspaceId: string;
+  slug: string;
+  createdWorkspace: boolean;
+  counts: Record<string, number>;
+  /** People who had no account on this server: created disabled and without a password. */
+  createdUsers: string[];
+  /** True when the audit trail's ids were taken here and it was renumbered in order. */
+  renumberedEvents: boolean;
+};
+
+const CHUNK = 1_000;
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+const d = (v: string) => new Date(v);
+const dn = (v: string | null) => (v === null ? null : new Date(v));
+const json = (v: Prisma.JsonValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+
+/** What makes a workspace not empty, in words, or null when it is empty. */
+async function contentsOf(tx: Tx, workspaceId: string): Promise<string | null> {
+  const where = { workspaceId };
+  const [articles, invitations, notifications, webhooks, shareLinks, events] = await Promise.all([
+    tx.article.count({ where }),
+    tx.invitation.count({ where }),
+    tx.notification.count({ where }),
+    tx.webhook.count({ where }),
+    tx.shareLink.count({ where }),
+    // Its creation and its members are all a new workspace's history holds.
+    tx.event.count({ where: { workspaceId, entityType: { notIn: ["workspace", "member"] } } }),
+  ]);
+  const found = [
+    [articles, "articles"],
+    [invitations, "invitations"],
+    [notifications, "notifications"],
+    [webhooks, "webhooks"],
+    [shareLinks, "share links"],
+    [events, "recorded changes"],
+  ].filter(([n]) => (n as number) > 0);
+  return found.length ? found.map(([n, what]) => `${n} ${what}`).join(", ") : null;
+}
+
+/** The workspace that already holds one of the file's records, if any. */
+async function collision(tx: Tx, b: Backup): Promise<string | null> {
+  const checks: Array<Promise<{ workspaceId: string } | null>> = [
+    tx.article.findFirst({ where: { id: { in: b.articles.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.claim.findFirst({ where: { id: { in: b.claims.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.source.findFirst({ where: { id: { in: b.sources.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.review.findFirst({ where: { id: { in: b.reviews.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.decision.findFirst({ where: { id: { in: b.decisions.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.comment.findFirst({ where: { id: { in: b.comments.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.membership.findFirst({ where: { id: { in: b.memberships.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.invitation.findFirst({ where: { id: { in: b.invitations.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.notification.findFirst({ where: { id: { in: b.notifications.map((r) => r.id) } }, select: { workspaceId: true } }),
+    tx.webhook.findFirst({ where: { id: { in: b.webhooks.map((r) => r.id) } }, select: { workspaceId: true } }),
+  ];
+  for (const found of await Promise.all(checks)) {
+    if (found) {
+      const ws = await tx.workspace.findUnique({ where: { id: found.workspaceId }, select: { slug: true } });
+      return ws?.slug ?? found.workspaceId;
+    }
+  }
+  return null;
+}
+
+export async function importWorkspace(
+  backup: Backup,
+  target: ImportTarget,
+  actor: { userId: string; origin: ChangeOrigin } | null,
+  db: PrismaClient = getDb(),
+): Promise<ImportResult> {
+  return db.$transaction(
+    async (tx) => {
+      // 1. The target, locked: nothing else writes to it until this commits or rolls back.
+      let workspaceId: string;
+      let slug: string;
+      let createdWorkspace = false;
+      const slugOrId = "workspaceId" in target ? { id: target.workspaceId } : { slug: target.slug };
+      const [locked] = await tx.$queryRaw<Array<{ id: string; slug: string }>>`
+        SELECT "id", "slug" FROM "Workspace" WHERE ${"id" in slugOrId ? Prisma.sql`"id" = ${slugOrId.id}` : Prisma.sql`"slug" = ${slugOrId.slug}`} FOR UPDATE`;
+      if (locked) {
+        ({ id: workspaceId, slug } = locked);
+        const contents = await contentsOf(tx, workspaceId);
+        if (contents) throw new AppError("CONFLICT", `A backup is restored into an empty workspace only; "${slug}" already has ${contents}. Create a new workspace and import there.`);
+      } else if ("createIfMissing" in target) {
+        const idTaken = await tx.workspace.findUnique({ where: { id: backup.workspace.id }, select: { slug: true } });
+        if (idTaken) throw new AppError("CONFLICT", `This backup's workspace already exists on this server as "${idTaken.slug}": a backup is restored once per server (its ids are kept).`);
+        const w = backup.workspace;
+        await tx.workspace.create({
+          data: { id: w.id, slug: target.slug, name: w.name, ratingScale: w.ratingScale, createdAt: d(w.createdAt), updatedAt: d(w.updatedAt) },
+        });
+        workspaceId = w.id;
+        slug = target.slug;
+        createdWorkspace = true;
+      } else {
+        throw new AppError("NOT_FOUND", "That workspace was not found.");
+      }
+
+      // 2. The same records cannot exist twice on one server: refuse rather than remap.
+      const holder = await collision(tx, backup);
+      if (holder) {
+        throw new AppError("CONFLICT", `The records in this backup already exist on this server (in workspace "${holder}"). A backup keeps its ids, so it can be restored once per server: into another server, or after the original is gone.`);
+      }
+
+      // 3. People, by email: an account here is reused; anyone else is created disabled.
+      const userMap = new Map<string, string>();
+      const existing = await tx.user.findMany({ where: { email: { in: backup.users.map((u) => u.email.toLowerCase()) } }, select: { id: true, email: true } });
+      const byEmail = new Map(existing.map((u) => [u.email.toLowerCase(), u.id]));
+      const idsTaken = new Set((await tx.user.findMany({ where: { id: { in: backup.users.map((u) => u.id) } }, select: { id: true } })).map((u) => u.id));
+      const createdUsers: string[] = [];
+      const now = new Date();
+      const newUsers = [];
+      for (const u of backup.users) {
+        const found = byEmail.get(u.email.toLowerCase());
+        if (found) {
+          userMap.set(u.id, found);
+          continue;
+        }
+        const id = idsTaken.has(u.id) ? `c${randomUUID().replace(/-/g, "")}` : u.id;
+        userMap.set(u.id, id);
+        createdUsers.push(u.email);
+        // "!" is never an argon2 hash: nobody signs in until an operator sets a password.
+        newUsers.push({ id, email: u.email.toLowerCase(), name: u.name, passwordHash: "!", disabledAt: u.disabledAt ? d(u.disabledAt) : now, createdAt: d(u.createdAt), updatedAt: d(u.updatedAt) });
+      }
+      await insertChunks(newUsers, (data) => tx.user.createMany({ data }));
+      const user = (id: string) => userMap.get(id) ?? id;
+      const userOrNull = (id: string | null) => (id === null ? null : user(id));
+
+      // 4. Settings: everything but the target's own id, slug and creation.
+      const w = backup.workspace;
+      const settings = {
+        name: w.name,
+        ratingScale: w.ratingScale,
+        minSourcesToPublish: w.minSourcesToPublish,
+        minReviewsToPublish: w.minReviewsToPublish,
+        fourEyes: w.fourEyes,
+        highlightThreshold: w.highlightThreshold,
+        organizationName: w.organizationName,
+        organizationUrl: w.organizationUrl,
+      };
+
+      // 5. Members: the file's, replacing the target's rows for the same people.
+      const memberUserIds = backup.memberships.map((m) => user(m.userId));
+      await tx.membership.deleteMany({ where: { workspaceId, userId: { in: memberUserIds } } });
+      await insertChunks(backup.memberships, (rows) =>
+        tx.membership.createMany({
+          data: rows.map((m) => ({ id: m.id, workspaceId, userId: user(m.userId), role: m.role, disabledAt: dn(m.disabledAt), createdAt: d(m.createdAt), updatedAt: d(m.updatedAt) })),
+        }),
+      );
+      // Whoever restores it stays an active admin of it.
+      if (actor) {
+        const mine = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } } });
+        if (!mine) await tx.membership.create({ data: { workspaceId, userId: actor.userId, role: "ADMIN" } });
+        else if (mine.role !== "ADMIN" || mine.disabledAt) await tx.membership.update({ where: { id: mine.id }, data: { role: "ADMIN", disabledAt: null } });
+      }
+
+      // 6. Event ids: kept when free here, else the imported trail is renumbered in order.
+      const eventIds = backup.events.map((e) => BigInt(e.id));
+      const [serial] = await tx.$queryRaw<Array<{ seq: string }>>`SELECT pg_get_serial_sequence('"Event"', 'id') AS "seq"`;
+      const seq = serial?.seq ?? '"Event_id_seq"';
+      const taken = eventIds.length ? await tx.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS "n" FROM "Event" WHERE "id" = ANY(${eventIds.map(String)}::bigint[])` : [{ n: BigInt(0) }];
+      const renumberedEvents = Number(taken[0]?.n ?? 0) > 0;
+      const eventMap = new Map<bigint, bigint>();
+      if (renumberedEvents) {
+        const fresh = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT nextval(${seq}::regclass) AS "id" FROM generate_series(1, ${eventIds.length}::int)`;
+        const ordered = [...eventIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const newIds = fresh.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        ordered.forEach((old, i) => eventMap.set(old, newIds[i]!));
+      } else if (eventIds.length) {
+        // Move the sequence past the file's ids first, so no other writer takes one meanwhile.
+        const max = eventIds.reduce((a, b) => (a > b ? a : b));
+        await tx.$queryRaw`SELECT setval(${seq}::regclass, GREATEST(${max.toString()}::bigint, pg_sequence_last_value(${seq}::regclass), 1))`;
+      }
+      const eventId = (id: bigint) => eventMap.get(id) ?? id;
+
+      // 7. The rows, parents first, each with its id and timestamps.
+      await insertChunks(backup.articles, (rows) =>
+        tx.article.createMany({
+          data: rows.map((a) => ({ ...a, workspaceId, createdById: userOrNull(a.createdById), publishedAt: dn(a.publishedAt), createdAt: d(a.createdAt), updatedAt: d(a.updatedAt) })),
+        }),
+      );
+      await insertChunks(backup.claims, (rows) =>
+        tx.claim.createMany({
+          data: rows.map((c) => ({ ...c, workspaceId, rev: eventId(BigInt(c.rev)), createdById: userOrNull(c.createdById), createdAt: d(c.createdAt), updatedAt: d(c.updatedAt) })),
+        }),
+      );
+      await insertChunks(backup.claimAssignees, (rows) =>
+        tx.claimAssignee.createMany({ data: rows.map((a) => ({ claimId: a.claimId, userId: user(a.userId), assignedById: userOrNull(a.assignedById), createdAt: d(a.createdAt) })) }),
+      );
+      await insertChunks(backup.sources, (rows) =>
+        tx.source.createMany({
+          data: rows.map((s) => ({
+            ...s,
+            workspaceId,
+            addedById: userOrNull(s.addedById),
+            publishedAt: dn(s.publishedAt),
+            accessedAt: dn(s.accessedAt),
+            createdAt: d(s.createdAt),
+            updatedAt: d(s.updatedAt),
+          })),
+        }),
+      );
+      await insertChunks(backup.reviews, (rows) =>
+        tx.review.createMany({ data: rows.map((r) => ({ ...r, workspaceId, reviewerId: user(r.reviewerId), createdAt: d(r.createdAt), updatedAt: d(r.updatedAt) })) }),
+      );
+      await insertChunks(backup.decisions, (rows) =>
+        tx.decision.createMany({ data: rows.map((r) => ({ ...r, workspaceId, approvedById: userOrNull(r.approvedById), createdAt: d(r.createdAt) })) }),
+      );
+      await insertChunks(threadOrder(backup.comments), (rows) =>
+        tx.comment.createMany({
+          data: rows.map((c) => ({
+            ...c,
+            workspaceId,
+            authorId: userOrNull(c.authorId),
+            mentionIds: c.mentionIds.map(user),
+            editedAt: dn(c.editedAt),
+            createdAt: d(c.createdAt),
+            updatedAt: d(c.updatedAt),
+          })),
+        }),
+      );
+      await insertChunks(backup.invitations, (rows) =>
+        tx.invitation.createMany({
+          data: rows.map((i) => ({
+            ...i,
+            workspaceId,
+            // The hash of a token nobody was ever given: the old link stays dead.
+            tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+            createdById: userOrNull(i.createdById),
+            acceptedById: userOrNull(i.acceptedById),
+            expiresAt: d(i.expiresAt),
+            acceptedAt: dn(i.acceptedAt),
+            revokedAt: dn(i.revokedAt),
+            createdAt: d(i.createdAt),
+          })),
+        }),
+      );
+      await insertChunks(backup.notifications, (rows) =>
+        tx.notification.createMany({
+          data: rows.map((n) => ({ ...n, workspaceId, userId: user(n.userId), actorId: userOrNull(n.actorId), detail: json(n.detail), readAt: dn(n.readAt), createdAt: d(n.createdAt) })),
+        }),
+      );
+      await insertChunks(backup.events, (rows) =>
+        tx.event.createMany({
+          data: rows.map((e) => ({
+            ...e,
+            id: eventId(BigInt(e.id)),
+            workspaceId,
+            actorId: userOrNull(e.actorId),
+            before: json(e.before),
+            after: json(e.after),
+            createdAt: d(e.createdAt),
+          })),
+        }),
+      );
+      await insertChunks(backup.webhooks, (rows) =>
+        tx.webhook.createMany({
+          data: rows.map((h) => ({
+            ...h,
+            workspaceId,
+            // A new secret nobody has seen, and disabled until an admin sets the receiver up again.
+            secret: randomBytes(32).toString("hex"),
+            createdById: userOrNull(h.createdById),
+            disabledAt: h.disabledAt ? d(h.disabledAt) : now,
+            createdAt: d(h.createdAt),
+            updatedAt: d(h.updatedAt),
+          })),
+        }),
+      );
+
+      const counts = Object.fromEntries(
+        (["users", "memberships", "articles", "claims", "claimAssignees", "sources", "reviews", "decisions", "comments", "invitations", "notifications", "events", "webhooks"] as const).map((t) => [t, backup[t].length]),
+      );
+      // 8. The import's own audit line (after the imported trail), then the settings, last,
+      //    so an archived backup's archive date lands after the line that says it arrived.
+      await recordEvent(tx, { workspaceId, userId: actor?.userId ?? null, origin: actor?.origin ?? "SYSTEM" }, {
+        action: "workspace.imported",
+        entityType: "workspace",
+        entityId: workspaceId,
+        after: { exportedAt: backup.exportedAt, fromWorkspace: backup.workspace.slug, ...counts, renumberedEvents, createdUsers: createdUsers.length },
+      });
+      await tx.workspace.update({
+        where: { id: workspaceId },
+        data: { ...settings, archivedAt: dn(w.archivedAt), ...(createdWorkspace ? { updatedAt: d(w.updatedAt) } : {}) },
+      });
+      return { workspaceId, slug, createdWorkspace, counts, createdUsers, renumberedEvents };
+    },
+    { timeout: 600_000, maxWait: 10_000 },
+  );
+}
+
+/** Comments with every reply after the comment it answers (replies point at their parent). */
+function threadOrder(comments: Backup["comments"]): Backup["comments"] {
+  const byParent = new Map<string | null, Backup["comments"]>();
+  for (const c of comments) {
+    const siblings = byParent.get(c.parentId) ?? [];
+    siblings.push(c);
+    byParent.set(c.parentId, siblings);
+  }
+  const out: Backup["comments"] = [];
+  const queue = [...(byParent.get(null) ?? [])];
+  for (let i = 0; i < queue.length; i++) {
+    const c = queue[i]!;
+    out.push(c);
+    queue.push(...(byParent.get(c.id) ?? []));
+  }
+  // A cycle (a never-reached reply) is left for the database to refuse, with the rest.
+  if (out.length < comments.length) {
+    const placed = new Set(out);
+    out.push(...comments.filter((c) => !placed.has(c)));
+  }
+  return out;
+}
