@@ -231,6 +231,8 @@ export async function importWorkspace(
       const renumberedEvents = Number(taken[0]?.n ?? 0) > 0;
       const eventMap = new Map<bigint, bigint>();
       if (renumberedEvents) {
+        // New numbers after every id in use (the sequence may lag rows written with their own ids).
+        await tx.$queryRaw`SELECT setval(${seq}::regclass, GREATEST((SELECT max("id") FROM "Event"), pg_sequence_last_value(${seq}::regclass), 1))`;
         const fresh = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT nextval(${seq}::regclass) AS "id" FROM generate_series(1, ${eventIds.length}::int)`;
         const ordered = [...eventIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         const newIds = fresh.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
