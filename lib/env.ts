@@ -22,3 +22,9 @@ export function getAuthSecret(): string {
   authSecret ??= secretSchema.parse(process.env.NEXTAUTH_SECRET);
   return authSecret;
 }
+
+/** The largest workspace backup the settings page accepts, in bytes (FACTDESK_BACKUP_UPLOAD_MB, default 20). */
+export function getBackupUploadLimitBytes(): number {
+  const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB);
+  return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024);
+}

@@ -20,14 +20,6 @@ import { getDb, type Tx } from "./client";
 //  - secrets are not in the file: invitations get an unusable token hash (their links are dead),
 //    webhooks a new secret, and they come back disabled.
 
-export const DEFAULT_UPLOAD_MB = 20;
-
-/** The upload limit for the settings page (FACTDESK_BACKUP_UPLOAD_MB, default 20). */
-export function backupUploadLimitBytes(): number {
-  const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB ?? DEFAULT_UPLOAD_MB);
-  return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_UPLOAD_MB) * 1024 * 1024);
-}
-
 const refuse = (message: string) => new AppError("INVALID_INPUT", message);
 
 /**
@@ -86,8 +78,13 @@ const d = (v: string) => new Date(v);
 const dn = (v: string | null) => (v === null ? null : new Date(v));
 const json = (v: Prisma.JsonValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
 
+/** What makes a workspace not empty, in words, or null when it is empty (the settings page asks). */
+export async function workspaceContents(workspaceId: string): Promise<string | null> {
+  return contentsOf(getDb(), workspaceId);
+}
+
 /** What makes a workspace not empty, in words, or null when it is empty. */
-async function contentsOf(tx: Tx, workspaceId: string): Promise<string | null> {
+async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<string | null> {
   const where = { workspaceId };
   const [articles, invitations, notifications, webhooks, shareLinks, events] = await Promise.all([
     tx.article.count({ where }),
