@@ -95,15 +95,17 @@ async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<s
     // Its creation and its members are all a new workspace's history holds.
     tx.event.count({ where: { workspaceId, entityType: { notIn: ["workspace", "member"] } } }),
   ]);
-  const found = [
-    [articles, "articles"],
-    [invitations, "invitations"],
-    [notifications, "notifications"],
-    [webhooks, "webhooks"],
-    [shareLinks, "share links"],
-    [events, "recorded changes"],
-  ].filter(([n]) => (n as number) > 0);
-  return found.length ? found.map(([n, what]) => `${n} ${what}`).join(", ") : null;
+  const found = (
+    [
+      [articles, "article", "articles"],
+      [invitations, "invitation", "invitations"],
+      [notifications, "notification", "notifications"],
+      [webhooks, "webhook", "webhooks"],
+      [shareLinks, "share link", "share links"],
+      [events, "recorded change", "recorded changes"],
+    ] as const
+  ).filter(([n]) => n > 0);
+  return found.length ? found.map(([n, one, many]) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`).join(", ") : null;
 }
 
 /** The workspace that already holds one of the file's records, if any. */
@@ -165,7 +167,7 @@ export async function importWorkspace(
       // 2. The same records cannot exist twice on one server: refuse rather than remap.
       const holder = await collision(tx, backup);
       if (holder) {
-        throw new AppError("CONFLICT", `The records in this backup already exist on this server (in workspace "${holder}"). A backup keeps its ids, so it can be restored once per server: into another server, or after the original is gone.`);
+        throw new AppError("CONFLICT", `The records in this backup already exist on this server (in workspace "${holder}"). A backup keeps its ids, so it is restored once per server: restore it on another server.`);
       }
 
       // 3. People, by email: an account here is reused; anyone else is created disabled.

@@ -146,7 +146,7 @@ describe("refusals write nothing", () => {
     await createTestArticle(busy.id, busy.users.editor);
     const before = await workspaceFingerprint(busy.id);
     const error = await refusal(importWorkspace(readBackupFile(bytesOf(backup), 20 * MB), { workspaceId: busy.id }, { userId: busy.users.admin, origin: "WEB" }));
-    expect(error.message).toMatch(/restored into an empty workspace only; ".*" already has 1 articles/);
+    expect(error.message).toMatch(/restored into an empty workspace only; ".*" already has 1 article/);
     expect(await workspaceFingerprint(busy.id)).toEqual(before);
   });
 });

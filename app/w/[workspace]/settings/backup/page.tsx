@@ -72,7 +72,7 @@ export default async function BackupPage({ params, searchParams }: Props) {
         title="Restore a backup"
         description={
           <>
-            Everything in the file comes in at once, or nothing does. Records keep their ids, so a backup can be restored once on each server: to copy a desk on the same server, restore the backup on a new one instead.
+            Everything in the file comes in at once, or nothing does. Records keep their ids and dates, so a backup is restored once per server: on a new server, or here when its records are not here already.
           </>
         }
       >
