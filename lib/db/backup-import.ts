@@ -194,10 +194,11 @@ export async function importWorkspace(
       const user = (id: string) => userMap.get(id) ?? id;
       const userOrNull = (id: string | null) => (id === null ? null : user(id));
 
-      // 4. Settings: everything but the target's own id, slug and creation.
+      // 4. Settings: everything but the target's own id, slug, name and creation.
       const w = backup.workspace;
       const settings = {
-        name: w.name,
+        // A workspace someone made and named for the restore keeps its name.
+        ...(createdWorkspace ? { name: w.name } : {}),
         ratingScale: w.ratingScale,
         minSourcesToPublish: w.minSourcesToPublish,
         minReviewsToPublish: w.minReviewsToPublish,

@@ -172,7 +172,7 @@ describe("into an existing empty workspace (the settings page)", () => {
         expect(claim.rev).toBe(last?.id ?? BigInt(0));
       }
       expect(await fresh.db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: ws.id, userId: admin.id } } })).toMatchObject({ role: "ADMIN", disabledAt: null });
-      expect(await fresh.db.workspace.findUniqueOrThrow({ where: { id: ws.id } })).toMatchObject({ slug: "restored", name: backup.workspace.name, highlightThreshold: 0.65 });
+      expect(await fresh.db.workspace.findUniqueOrThrow({ where: { id: ws.id } })).toMatchObject({ slug: "restored", name: "Restored", highlightThreshold: 0.65, organizationName: "Cárdenas Fact Desk" });
     } finally {
       await fresh.drop();
     }

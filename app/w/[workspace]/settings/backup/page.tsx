@@ -30,7 +30,10 @@ export default async function BackupPage({ params, searchParams }: Props) {
   const contents = await workspaceContents(member.workspace.id);
   const limitMb = Math.round(getBackupUploadLimitBytes() / 1024 / 1024);
   const exportHref = `/w/${slug}/settings/backup/export`;
-  const count = (key: string) => (typeof restored?.[key] === "number" ? (restored[key] as number).toLocaleString("en-US") : "0");
+  const count = (key: string, one: string, many: string) => {
+    const n = typeof restored?.[key] === "number" ? (restored[key] as number) : 0;
+    return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  };
 
   return (
     <SettingsShell
@@ -43,8 +46,9 @@ export default async function BackupPage({ params, searchParams }: Props) {
         <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
           <p className="font-medium">Backup restored.</p>
           <p className="mt-1">
-            {count("articles")} articles, {count("claims")} claims, {count("sources")} sources, {count("reviews")} reviews, {count("decisions")} verdicts, {count("comments")} comments and{" "}
-            {count("events")} audit events came in, with their original ids and dates.
+            {count("articles", "article", "articles")}, {count("claims", "claim", "claims")}, {count("sources", "source", "sources")}, {count("reviews", "review", "reviews")},{" "}
+            {count("decisions", "verdict", "verdicts")}, {count("comments", "comment", "comments")} and {count("events", "audit event", "audit events")} came in, with their original ids and dates
+            {restored.renumberedEvents === true ? " (the audit events were renumbered here, in their original order)" : ""}.
             {typeof restored.createdUsers === "number" && restored.createdUsers > 0
               ? ` ${restored.createdUsers} ${restored.createdUsers === 1 ? "person had" : "people had"} no account on this server: they are listed as members but cannot sign in until an operator enables them and sets a password.`
               : ""}
@@ -88,7 +92,7 @@ export default async function BackupPage({ params, searchParams }: Props) {
           <ActionForm action={importBackupAction.bind(null, slug)} submitLabel="Restore backup" pendingLabel="Restoring…" confirm="Restore this backup into this workspace? Its settings will be replaced by the backup's.">
             <BackupFileField limitMb={limitMb} />
             <p className="text-xs text-muted">
-              The rating scale, publishing rules and name are taken from the backup. Members are matched by email; people without an account here are added but cannot sign in until an operator enables them. You stay an admin.
+              The rating scale, publishing rules and publisher are taken from the backup; this workspace keeps its name and address. Members are matched by email; people without an account here are added but cannot sign in until an operator enables them. You stay an admin.
             </p>
           </ActionForm>
         )}
