@@ -76,7 +76,26 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 }
 const d = (v: string) => new Date(v);
 const dn = (v: string | null) => (v === null ? null : new Date(v));
-const json = (v: Prisma.JsonValue | null) => (v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+
+// Tables the import writes with `insertRows`, and only these (their names go into the SQL).
+type BulkTable = "Article" | "Claim" | "ClaimAssignee" | "Source" | "Review" | "Decision" | "Comment" | "Invitation" | "Notification" | "Event" | "Webhook";
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * Inserts rows, 5,000 a statement, as one JSON parameter PostgreSQL turns into the table's row
+ * type (jsonb_populate_recordset): the columns are the rows' keys, dates ISO strings in UTC,
+ * big integers decimal strings. Tens of times faster than one bound parameter per value.
+ */
+async function insertRows(tx: Tx, table: BulkTable, rows: Array<Record<string, unknown>>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new Error(`Unexpected identifier in an import into ${table}`);
+  const list = columns.map((c) => `"${c}"`).join(", ");
+  for (let i = 0; i < rows.length; i += 5_000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 5_000));
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`, chunk);
+  }
+}
 
 /** What makes a workspace not empty, in words, or null when it is empty (the settings page asks). */
 export async function workspaceContents(workspaceId: string): Promise<string | null> {
@@ -86,15 +105,14 @@ export async function workspaceContents(workspaceId: string): Promise<string | n
 /** What makes a workspace not empty, in words, or null when it is empty. */
 async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<string | null> {
   const where = { workspaceId };
-  const [articles, invitations, notifications, webhooks, shareLinks, events] = await Promise.all([
-    tx.article.count({ where }),
-    tx.invitation.count({ where }),
-    tx.notification.count({ where }),
-    tx.webhook.count({ where }),
-    tx.shareLink.count({ where }),
-    // Its creation and its members are all a new workspace's history holds.
-    tx.event.count({ where: { workspaceId, entityType: { notIn: ["workspace", "member"] } } }),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const articles = await tx.article.count({ where });
+  const invitations = await tx.invitation.count({ where });
+  const notifications = await tx.notification.count({ where });
+  const webhooks = await tx.webhook.count({ where });
+  const shareLinks = await tx.shareLink.count({ where });
+  // Its creation and its members are all a new workspace's history holds.
+  const events = await tx.event.count({ where: { workspaceId, entityType: { notIn: ["workspace", "member"] } } });
   const found = (
     [
       [articles, "article", "articles"],
@@ -110,19 +128,20 @@ async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<s
 
 /** The workspace that already holds one of the file's records, if any. */
 async function collision(tx: Tx, b: Backup): Promise<string | null> {
-  const checks: Array<Promise<{ workspaceId: string } | null>> = [
-    tx.article.findFirst({ where: { id: { in: b.articles.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.claim.findFirst({ where: { id: { in: b.claims.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.source.findFirst({ where: { id: { in: b.sources.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.review.findFirst({ where: { id: { in: b.reviews.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.decision.findFirst({ where: { id: { in: b.decisions.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.comment.findFirst({ where: { id: { in: b.comments.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.membership.findFirst({ where: { id: { in: b.memberships.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.invitation.findFirst({ where: { id: { in: b.invitations.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.notification.findFirst({ where: { id: { in: b.notifications.map((r) => r.id) } }, select: { workspaceId: true } }),
-    tx.webhook.findFirst({ where: { id: { in: b.webhooks.map((r) => r.id) } }, select: { workspaceId: true } }),
+  const checks: Array<() => Promise<{ workspaceId: string } | null>> = [
+    () => tx.article.findFirst({ where: { id: { in: b.articles.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.claim.findFirst({ where: { id: { in: b.claims.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.source.findFirst({ where: { id: { in: b.sources.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.review.findFirst({ where: { id: { in: b.reviews.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.decision.findFirst({ where: { id: { in: b.decisions.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.comment.findFirst({ where: { id: { in: b.comments.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.membership.findFirst({ where: { id: { in: b.memberships.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.invitation.findFirst({ where: { id: { in: b.invitations.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.notification.findFirst({ where: { id: { in: b.notifications.map((r) => r.id) } }, select: { workspaceId: true } }),
+    () => tx.webhook.findFirst({ where: { id: { in: b.webhooks.map((r) => r.id) } }, select: { workspaceId: true } }),
   ];
-  for (const found of await Promise.all(checks)) {
+  for (const check of checks) {
+    const found = await check();
     if (found) {
       const ws = await tx.workspace.findUnique({ where: { id: found.workspaceId }, select: { slug: true } });
       return ws?.slug ?? found.workspaceId;
@@ -244,99 +263,63 @@ export async function importWorkspace(
       }
       const eventId = (id: bigint) => eventMap.get(id) ?? id;
 
-      // 7. The rows, parents first, each with its id and timestamps.
-      await insertChunks(backup.articles, (rows) =>
-        tx.article.createMany({
-          data: rows.map((a) => ({ ...a, workspaceId, createdById: userOrNull(a.createdById), publishedAt: dn(a.publishedAt), createdAt: d(a.createdAt), updatedAt: d(a.updatedAt) })),
-        }),
+      // 7. The rows, parents first, each with its id and timestamps (one statement per chunk).
+      const t = (v: string) => new Date(v).toISOString();
+      const tn = (v: string | null) => (v === null ? null : t(v));
+      await insertRows(tx, "Article", backup.articles.map((a) => ({ ...a, workspaceId, createdById: userOrNull(a.createdById), publishedAt: tn(a.publishedAt), createdAt: t(a.createdAt), updatedAt: t(a.updatedAt) })));
+      await insertRows(tx, "Claim", backup.claims.map((c) => ({ ...c, workspaceId, rev: eventId(BigInt(c.rev)).toString(), createdById: userOrNull(c.createdById), createdAt: t(c.createdAt), updatedAt: t(c.updatedAt) })));
+      await insertRows(tx, "ClaimAssignee", backup.claimAssignees.map((a) => ({ claimId: a.claimId, userId: user(a.userId), assignedById: userOrNull(a.assignedById), createdAt: t(a.createdAt) })));
+      await insertRows(
+        tx,
+        "Source",
+        backup.sources.map((r) => ({ ...r, workspaceId, addedById: userOrNull(r.addedById), publishedAt: tn(r.publishedAt), accessedAt: tn(r.accessedAt), createdAt: t(r.createdAt), updatedAt: t(r.updatedAt) })),
       );
-      await insertChunks(backup.claims, (rows) =>
-        tx.claim.createMany({
-          data: rows.map((c) => ({ ...c, workspaceId, rev: eventId(BigInt(c.rev)), createdById: userOrNull(c.createdById), createdAt: d(c.createdAt), updatedAt: d(c.updatedAt) })),
-        }),
+      await insertRows(tx, "Review", backup.reviews.map((r) => ({ ...r, workspaceId, reviewerId: user(r.reviewerId), createdAt: t(r.createdAt), updatedAt: t(r.updatedAt) })));
+      await insertRows(tx, "Decision", backup.decisions.map((r) => ({ ...r, workspaceId, approvedById: userOrNull(r.approvedById), createdAt: t(r.createdAt) })));
+      await insertRows(
+        tx,
+        "Comment",
+        threadOrder(backup.comments).map((c) => ({
+          ...c,
+          workspaceId,
+          authorId: userOrNull(c.authorId),
+          mentionIds: c.mentionIds.map(user),
+          editedAt: tn(c.editedAt),
+          createdAt: t(c.createdAt),
+          updatedAt: t(c.updatedAt),
+        })),
       );
-      await insertChunks(backup.claimAssignees, (rows) =>
-        tx.claimAssignee.createMany({ data: rows.map((a) => ({ claimId: a.claimId, userId: user(a.userId), assignedById: userOrNull(a.assignedById), createdAt: d(a.createdAt) })) }),
+      await insertRows(
+        tx,
+        "Invitation",
+        backup.invitations.map((i) => ({
+          ...i,
+          workspaceId,
+          // The hash of a token nobody was ever given: the old link stays dead.
+          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+          createdById: userOrNull(i.createdById),
+          acceptedById: userOrNull(i.acceptedById),
+          expiresAt: t(i.expiresAt),
+          acceptedAt: tn(i.acceptedAt),
+          revokedAt: tn(i.revokedAt),
+          createdAt: t(i.createdAt),
+        })),
       );
-      await insertChunks(backup.sources, (rows) =>
-        tx.source.createMany({
-          data: rows.map((s) => ({
-            ...s,
-            workspaceId,
-            addedById: userOrNull(s.addedById),
-            publishedAt: dn(s.publishedAt),
-            accessedAt: dn(s.accessedAt),
-            createdAt: d(s.createdAt),
-            updatedAt: d(s.updatedAt),
-          })),
-        }),
-      );
-      await insertChunks(backup.reviews, (rows) =>
-        tx.review.createMany({ data: rows.map((r) => ({ ...r, workspaceId, reviewerId: user(r.reviewerId), createdAt: d(r.createdAt), updatedAt: d(r.updatedAt) })) }),
-      );
-      await insertChunks(backup.decisions, (rows) =>
-        tx.decision.createMany({ data: rows.map((r) => ({ ...r, workspaceId, approvedById: userOrNull(r.approvedById), createdAt: d(r.createdAt) })) }),
-      );
-      await insertChunks(threadOrder(backup.comments), (rows) =>
-        tx.comment.createMany({
-          data: rows.map((c) => ({
-            ...c,
-            workspaceId,
-            authorId: userOrNull(c.authorId),
-            mentionIds: c.mentionIds.map(user),
-            editedAt: dn(c.editedAt),
-            createdAt: d(c.createdAt),
-            updatedAt: d(c.updatedAt),
-          })),
-        }),
-      );
-      await insertChunks(backup.invitations, (rows) =>
-        tx.invitation.createMany({
-          data: rows.map((i) => ({
-            ...i,
-            workspaceId,
-            // The hash of a token nobody was ever given: the old link stays dead.
-            tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
-            createdById: userOrNull(i.createdById),
-            acceptedById: userOrNull(i.acceptedById),
-            expiresAt: d(i.expiresAt),
-            acceptedAt: dn(i.acceptedAt),
-            revokedAt: dn(i.revokedAt),
-            createdAt: d(i.createdAt),
-          })),
-        }),
-      );
-      await insertChunks(backup.notifications, (rows) =>
-        tx.notification.createMany({
-          data: rows.map((n) => ({ ...n, workspaceId, userId: user(n.userId), actorId: userOrNull(n.actorId), detail: json(n.detail), readAt: dn(n.readAt), createdAt: d(n.createdAt) })),
-        }),
-      );
-      await insertChunks(backup.events, (rows) =>
-        tx.event.createMany({
-          data: rows.map((e) => ({
-            ...e,
-            id: eventId(BigInt(e.id)),
-            workspaceId,
-            actorId: userOrNull(e.actorId),
-            before: json(e.before),
-            after: json(e.after),
-            createdAt: d(e.createdAt),
-          })),
-        }),
-      );
-      await insertChunks(backup.webhooks, (rows) =>
-        tx.webhook.createMany({
-          data: rows.map((h) => ({
-            ...h,
-            workspaceId,
-            // A new secret nobody has seen, and disabled until an admin sets the receiver up again.
-            secret: randomBytes(32).toString("hex"),
-            createdById: userOrNull(h.createdById),
-            disabledAt: h.disabledAt ? d(h.disabledAt) : now,
-            createdAt: d(h.createdAt),
-            updatedAt: d(h.updatedAt),
-          })),
-        }),
+      await insertRows(tx, "Notification", backup.notifications.map((n) => ({ ...n, workspaceId, userId: user(n.userId), actorId: userOrNull(n.actorId), readAt: tn(n.readAt), createdAt: t(n.createdAt) })));
+      await insertRows(tx, "Event", backup.events.map((e) => ({ ...e, id: eventId(BigInt(e.id)).toString(), workspaceId, actorId: userOrNull(e.actorId), createdAt: t(e.createdAt) })));
+      await insertRows(
+        tx,
+        "Webhook",
+        backup.webhooks.map((h) => ({
+          ...h,
+          workspaceId,
+          // A new secret nobody has seen, and disabled until an admin sets the receiver up again.
+          secret: randomBytes(32).toString("hex"),
+          createdById: userOrNull(h.createdById),
+          disabledAt: h.disabledAt ? t(h.disabledAt) : now.toISOString(),
+          createdAt: t(h.createdAt),
+          updatedAt: t(h.updatedAt),
+        })),
       );
 
       const counts = Object.fromEntries(
