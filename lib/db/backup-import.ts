@@ -24,19 +24,19 @@ const refuse = (message: string) => new AppError("INVALID_INPUT", message);
 
 /**
  * Bytes of a backup file (JSON, or JSON gzipped) to a validated backup. Larger than `maxBytes`
- * (before or after unzipping), not JSON, another format or version, a wrong shape or a reference
+ * (or, unzipped, than `maxUnzippedBytes`), not JSON, another format or version, a wrong shape or a reference
  * that does not resolve: an INVALID_INPUT AppError saying which.
  */
-export function readBackupFile(bytes: Uint8Array, maxBytes: number): Backup {
-  const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
-  if (bytes.byteLength > maxBytes) throw refuse(`The backup file is larger than the ${limit} limit.`);
+export function readBackupFile(bytes: Uint8Array, maxBytes: number, maxUnzippedBytes = maxBytes): Backup {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  if (bytes.byteLength > maxBytes) throw refuse(`The backup file is larger than the ${mb(maxBytes)} limit.`);
   let data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (data[0] === 0x1f && data[1] === 0x8b) {
     try {
-      data = gunzipSync(data, { maxOutputLength: maxBytes });
+      data = gunzipSync(data, { maxOutputLength: maxUnzippedBytes });
     } catch (error) {
       const tooBig = error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
-      throw refuse(tooBig ? `The unzipped backup is larger than the ${limit} limit.` : "The backup file is gzipped but damaged.");
+      throw refuse(tooBig ? `The unzipped backup is larger than the ${mb(maxUnzippedBytes)} limit.` : "The backup file is gzipped but damaged.");
     }
   }
   let raw: unknown;
@@ -128,24 +128,26 @@ async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<s
 
 /** The workspace that already holds one of the file's records, if any. */
 async function collision(tx: Tx, b: Backup): Promise<string | null> {
-  const checks: Array<() => Promise<{ workspaceId: string } | null>> = [
-    () => tx.article.findFirst({ where: { id: { in: b.articles.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.claim.findFirst({ where: { id: { in: b.claims.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.source.findFirst({ where: { id: { in: b.sources.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.review.findFirst({ where: { id: { in: b.reviews.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.decision.findFirst({ where: { id: { in: b.decisions.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.comment.findFirst({ where: { id: { in: b.comments.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.membership.findFirst({ where: { id: { in: b.memberships.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.invitation.findFirst({ where: { id: { in: b.invitations.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.notification.findFirst({ where: { id: { in: b.notifications.map((r) => r.id) } }, select: { workspaceId: true } }),
-    () => tx.webhook.findFirst({ where: { id: { in: b.webhooks.map((r) => r.id) } }, select: { workspaceId: true } }),
+  const tables: Array<[string, Array<{ id: string }>]> = [
+    ["Article", b.articles],
+    ["Claim", b.claims],
+    ["Source", b.sources],
+    ["Review", b.reviews],
+    ["Decision", b.decisions],
+    ["Comment", b.comments],
+    ["Membership", b.memberships],
+    ["Invitation", b.invitations],
+    ["Notification", b.notifications],
+    ["Webhook", b.webhooks],
   ];
-  for (const check of checks) {
-    const found = await check();
-    if (found) {
-      const ws = await tx.workspace.findUnique({ where: { id: found.workspaceId }, select: { slug: true } });
-      return ws?.slug ?? found.workspaceId;
-    }
+  for (const [table, rows] of tables) {
+    if (rows.length === 0) continue;
+    // One array parameter, however many ids (the table names are the constants above).
+    const [found] = await tx.$queryRawUnsafe<Array<{ slug: string }>>(
+      `SELECT w."slug" FROM "${table}" t JOIN "Workspace" w ON w."id" = t."workspaceId" WHERE t."id" = ANY($1::text[]) LIMIT 1`,
+      rows.map((r) => r.id),
+    );
+    if (found) return found.slug;
   }
   return null;
 }

@@ -16,7 +16,9 @@ const importBackupSchema = z.object({
 
 /** Restores a backup file into this (empty) workspace, all or nothing; admins only. */
 export const importBackupAction = workspaceAction({ schema: importBackupSchema, action: "workspace:import" }, async (input, member, ctx) => {
-  const backup = readBackupFile(new Uint8Array(await input.file.arrayBuffer()), getBackupUploadLimitBytes());
+  // A gzipped backup may unzip to ten times the upload limit (JSON compresses well).
+  const limit = getBackupUploadLimitBytes();
+  const backup = readBackupFile(new Uint8Array(await input.file.arrayBuffer()), limit, limit * 10);
   await importWorkspace(backup, { workspaceId: ctx.workspaceId }, { userId: ctx.userId, origin: ctx.origin });
   return { message: "Backup restored.", redirectTo: `/w/${member.workspace.slug}/settings/backup?restored=1` };
 });
