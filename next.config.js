@@ -15,11 +15,17 @@ const contentSecurityPolicy = [
   "form-action 'self'",
 ].join("; ");
 
+// A workspace backup is uploaded through a server action: FACTDESK_BACKUP_UPLOAD_MB (default 20)
+// plus room for the form's envelope, never below the 3 MB article imports need.
+const backupUploadMb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB) > 0 ? Number(process.env.FACTDESK_BACKUP_UPLOAD_MB) : 20;
+const bodySizeLimit = `${Math.max(3, Math.ceil(backupUploadMb) + 1)}mb`;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   // Article text may be up to 1 MB; leave room so the import form can say so itself.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // The proxy (proxy.ts) buffers request bodies too; it gets the same limit.
+  experimental: { serverActions: { bodySizeLimit }, proxyClientMaxBodySize: bodySizeLimit },
   // Native and WASM-backed packages stay as Node requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
   async headers() {

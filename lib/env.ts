@@ -62,3 +62,9 @@ export function publicBaseUrl(request?: Request): string {
   }
   return request ? new URL(request.url).origin : "http://localhost:3000";
 }
+
+/** The largest workspace backup the settings page accepts, in bytes (FACTDESK_BACKUP_UPLOAD_MB, default 20). */
+export function getBackupUploadLimitBytes(): number {
+  const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB);
+  return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024);
+}

@@ -54,6 +54,8 @@ const VERBS: Record<string, string> = {
   "webhook.updated": "changed a webhook",
   "webhook.secret_rotated": "rotated a webhook's secret",
   "webhook.deleted": "deleted a webhook",
+  "workspace.exported": "downloaded a backup of the workspace",
+  "workspace.imported": "restored the workspace from a backup",
 };
 
 const ABOUT_PERSON: Record<string, string> = {

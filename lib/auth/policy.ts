@@ -42,7 +42,9 @@ export type Action =
   | "settings:manage"
   | "workspace:create"
   | "workspace:archive"
-  | "webhook:manage";
+  | "webhook:manage"
+  | "workspace:export"
+  | "workspace:import";
 
 /**
  * Who is asking: a member with their role. A request made with a personal API token carries the
@@ -88,6 +90,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "workspace:create": "ADMIN",
   "workspace:archive": "ADMIN",
   "webhook:manage": "ADMIN",
+  "workspace:export": "ADMIN",
+  "workspace:import": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

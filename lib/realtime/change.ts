@@ -40,6 +40,8 @@ export const CHANGE_KINDS = [
   "workspace.created",
   "workspace.updated",
   "workspace.archived",
+  "workspace.exported",
+  "workspace.imported",
   "user.password_reset",
   "webhook.created",
   "webhook.updated",
