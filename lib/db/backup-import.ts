@@ -10,7 +10,7 @@ import { getDb, type Tx } from "./client";
 
 // Restores a backup (lib/validation/backup.ts) into an EMPTY workspace, all or nothing: one
 // transaction that locks the target's row, checks it is empty, and writes every row with its
-// id and timestamps. See docs/decisions/020-workspace-backup.md for the choices:
+// id and timestamps. See docs/decisions/016-workspace-backup.md for the choices:
 //  - ids are kept, so a file can be restored once per server: if its records already exist here
 //    (the original workspace, or an earlier import), the import is refused, never remapped;
 //  - audit event ids are kept when free; when some are taken (events are numbered server-wide)

@@ -4,7 +4,7 @@ import { z } from "zod";
 // table. Import validates the whole file with this schema (every field typed, sizes bounded)
 // and then `checkBackupReferences` (every reference resolves inside the file) before it
 // writes anything. Secrets are never in the file: no password hashes, invitation token hashes,
-// webhook secrets, share links or API tokens (see docs/decisions/020-workspace-backup.md).
+// webhook secrets, share links or API tokens (see docs/decisions/016-workspace-backup.md).
 
 export const BACKUP_FORMAT = "factdesk-backup";
 export const BACKUP_VERSION = 1;
