@@ -28,7 +28,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
         <nav aria-label="Workspace" className="flex flex-wrap items-center gap-4 text-sm">
           {workspace && others.length > 0 ? (
             <details className="relative">
-              <summary className="cursor-pointer text-muted hover:text-ink">{workspace.name}</summary>
+              <summary className="cursor-pointer list-none text-muted hover:text-ink [&::-webkit-details-marker]:hidden">{workspace.name}<span aria-hidden="true" className="ml-1 text-xs">▾</span></summary>
               <ul className="absolute left-0 z-20 mt-2 min-w-48 rounded-md border border-rule bg-white p-1 shadow-lg">
                 {others.map((w) => (
                   <li key={w.slug}>
@@ -48,9 +48,10 @@ export function AppHeader({ workspace, workspaces, user, role }: {
           <InboxLink userId={user.id} />
           <Link href="/queue" className={navLink}>My queue</Link>
           <details className="relative">
-            <summary className="cursor-pointer rounded px-1 hover:underline">
+            <summary className="cursor-pointer list-none rounded px-1 hover:underline [&::-webkit-details-marker]:hidden">
               <span className="font-medium">{user.name}</span>
               {role ? <span className="text-muted"> · {ROLE_LABELS[role]}</span> : null}
+              <span aria-hidden="true" className="ml-1 text-xs text-muted">▾</span>
               <span className="sr-only">: account menu</span>
             </summary>
             <ul aria-label="Account" className="absolute right-0 z-20 mt-2 min-w-52 rounded-md border border-rule bg-white p-1 shadow-lg">

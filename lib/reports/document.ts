@@ -189,3 +189,11 @@ export function reportDocument(data: ReportData, audience: Audience): ReportDocu
     })),
   };
 }
+
+/** A report's timestamp as people read it on paper: "29 Nov 2026, 03:48 UTC". */
+export function readableTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+}

@@ -1,6 +1,6 @@
 // PURE: the report as one standalone, printable HTML document. Every piece of user text is
 // escaped; links are only ever http(s); the styles are inline so the file works on its own.
-import type { DeskReport, ReportDocument, ReportSource } from "./document";
+import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -109,7 +109,7 @@ export function renderHtml(report: ReportDocument): string {
 <main>
 <header><p class="kicker">${kicker}</p><h1>${h(article.title)}</h1><dl class="meta">${meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl></header>
 ${empty}${claims.join("\n")}
-<footer class="muted">Generated ${h(report.generatedAt)}</footer>
+<footer class="muted">Generated ${h(readableTime(report.generatedAt))}</footer>
 </main>
 </body>
 </html>

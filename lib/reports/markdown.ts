@@ -1,6 +1,6 @@
 // PURE: the report as Markdown, user text made inert (lib/domain/report escapeMarkdown).
 import { escapeMarkdown as esc, linkTarget } from "@/lib/domain/report";
-import type { DeskReport, ReportDocument, ReportSource } from "./document";
+import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
@@ -60,11 +60,11 @@ export function renderMarkdown(report: ReportDocument): string {
   ].filter(Boolean);
   lines.push(...meta.map((m) => `- ${m}`));
   if (report.audience === "reader") {
-    lines.push(`- Fact-checked by: ${esc(report.publisher.name)}`, `- Report generated: ${report.generatedAt}`);
+    lines.push(`- Fact-checked by: ${esc(report.publisher.name)}`, `- Report generated: ${readableTime(report.generatedAt)}`);
     lines.push(`- Claims checked: ${report.claims.length}`, "");
     if (report.claims.length === 0) lines.push("No verdicts have been published for this article yet.", "");
   } else {
-    lines.push(`- Desk: ${esc(report.workspace)}`, `- Report generated: ${report.generatedAt}`);
+    lines.push(`- Desk: ${esc(report.workspace)}`, `- Report generated: ${readableTime(report.generatedAt)}`);
     lines.push(`- Claims: ${report.counts.claims}, of which ${report.counts.published} with a published verdict`, "");
   }
 

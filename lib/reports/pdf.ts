@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { DeskReport, ReportDocument, ReportSource } from "./document";
+import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 // The report as a PDF, drawn on the server with pdfkit and an embedded Unicode font (Inter, from
 // the @expo-google-fonts/inter package: curly quotes, dashes and accented names render as typed).
@@ -102,7 +102,7 @@ export function renderPdf(report: ReportDocument): Promise<Buffer> {
     article.url && `Original: ${article.url}`,
     `Fact-checked by: ${report.publisher.name}`,
     report.audience === "desk" && `Claims: ${report.counts.claims}, of which ${report.counts.published} with a published verdict`,
-    `Generated: ${report.generatedAt}`,
+    `Generated: ${readableTime(report.generatedAt)}`,
   ].filter((x): x is string => Boolean(x));
   for (const line of meta) text("regular", 9.5, MUTED, line);
   rule(INK);
