@@ -5,7 +5,7 @@ test("someone on two desks switches between them, with the right role on each", 
   await signIn(page, "multi");
   await expect(page).toHaveURL(/\/w\/demo$/);
   await expect(page.getByText("· Viewer")).toBeVisible();
-  await page.getByText("Demo Desk", { exact: true }).click();
+  await page.locator("header summary").filter({ hasText: "Demo Desk" }).click();
   await page.getByRole("link", { name: "Other Desk" }).click();
   await expect(page).toHaveURL(/\/w\/other-desk$/);
   await expect(page.getByText("· Reviewer")).toBeVisible();
