@@ -53,7 +53,8 @@ try {
   const { getDb } = await import("../lib/db/client");
   const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
   const { getArticleReport } = await import("../lib/db/reports");
-  const { renderReport, REPORT_FORMATS } = await import("../lib/reports/index");
+  const { renderReport, formatsFor } = await import("../lib/reports/index");
+  const { getClaimReviewPublisher } = await import("../lib/db/report-publisher");
   const { AUDIENCES } = await import("../lib/reports/document");
   const db = getDb();
 
@@ -92,12 +93,15 @@ try {
   const line = (label: string, ms: number, extra = "") => console.log(`${label.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms   (floor: SELECT 1 ${floor.toFixed(2)} ms)${extra}`);
   line("read the report model (query)", query);
   for (const audience of AUDIENCES) {
-    for (const format of REPORT_FORMATS) {
+    for (const format of formatsFor(audience)) {
       let size = 0;
       const ms = await measure(async () => {
         const data = await getArticleReport(workspace.id, article.id, viewer);
         if (!data) throw new Error("the bench article is missing");
-        const { body } = await renderReport(data, { format: format.id, audience });
+        // ClaimReview also reads its publisher, as the API does.
+        const publisher = format.id === "claimreview" ? await getClaimReviewPublisher(workspace.id, article.id) : null;
+        const claimReview = publisher ? { ...publisher, reviewUrl: `http://localhost:3000/w/bench/articles/${article.id}/report` } : undefined;
+        const { body } = await renderReport(data, { format: format.id, audience, claimReview });
         size = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
       });
       const goal = format.id === "pdf" ? 3000 : 1000;

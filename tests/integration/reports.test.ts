@@ -104,6 +104,29 @@ describe("the demo article's report, one claim published", () => {
     expect(text).not.toContain(`${MARKER} comment`);
   });
 
+  it("reader claimreview: schema.org ClaimReview for the published claim, the desk as author, the report page as url", async () => {
+    const { bytes, headers } = await download("claimreview", "reader");
+    writeFileSync(path.join(ARTIFACTS, "demo-reader.jsonld"), bytes);
+    expect(headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
+    const text = bytes.toString("utf8");
+    expect(text).not.toContain(MARKER);
+    const reviews = JSON.parse(text) as Array<Record<string, unknown> & { reviewRating: Record<string, unknown>; author: Record<string, unknown>; itemReviewed: Record<string, unknown> & { appearance: Record<string, unknown> } }>;
+    expect(reviews).toHaveLength(1);
+    const [review] = reviews;
+    expect(review).toMatchObject({ "@context": "https://schema.org", "@type": "ClaimReview", reviewBody: SUMMARY });
+    expect(review!.url).toBe(`http://factdesk.test/w/${ws.slug}/articles/${articleId}/report#claim-${encodeURIComponent(String((await getDb().claim.findFirstOrThrow({ where: { articleId, quote: publishedQuote } })).id))}`);
+    expect(review!.author).toEqual({ "@type": "Organization", name: "Demo Fact Desk", url: "https://desk.example" });
+    expect(review!.reviewRating).toEqual({ "@type": "Rating", alternateName: "True", ratingValue: 5, bestRating: 5, worstRating: 1 });
+    expect(review!.itemReviewed["@type"]).toBe("Claim");
+    expect(review!.itemReviewed.appearance).toMatchObject({ "@type": "CreativeWork", headline: DEMO_ARTICLE_TITLE });
+    expect(Date.parse(String(review!.datePublished))).not.toBeNaN();
+    // Only for readers: the desk's report has no ClaimReview form.
+    const { endpoint, params } = (await import("@/lib/testing/api")).endpointFor("GET", `/articles/${articleId}/report`);
+    const { handlerFor } = await import("@/lib/api/v1/endpoint");
+    const desk = await handlerFor(endpoint)(new Request(`http://factdesk.test/api/v1/articles/${articleId}/report?format=claimreview&audience=desk`, { headers: { authorization: `Bearer ${tokens.reviewer}` } }), { params: Promise.resolve(params) });
+    expect(desk.status).toBe(400);
+  });
+
   it("the JSON's claims match across audiences: the reader's are the desk's published ones", async () => {
     const reader = JSON.parse((await download("json", "reader")).bytes.toString("utf8")) as { schemaVersion: number; claims: Array<{ id: string; quote: string; verdict: { label: string } }> };
     const desk = JSON.parse((await download("json", "desk")).bytes.toString("utf8")) as { claims: Array<{ id: string; verdict: { label: string } | null }> };
