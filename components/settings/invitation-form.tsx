@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/policy";
 
@@ -14,7 +15,6 @@ type FormAction = (previous: ActionResult | null, formData: FormData) => Promise
  */
 export function InvitationForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [copied, setCopied] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const link = state?.ok && state.secret ? `${window.location.origin}${state.secret}` : null;
 
@@ -27,7 +27,6 @@ export function InvitationForm({ action }: { action: FormAction }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          setCopied(false);
           startTransition(() => formAction(data));
         }}
         noValidate
@@ -53,24 +52,15 @@ export function InvitationForm({ action }: { action: FormAction }) {
       <div role="status" aria-live="polite">
         {state && !state.ok ? <p className="text-sm text-red-800">{state.message}</p> : null}
         {link ? (
-          <div className="rounded-md border border-emerald-200 bg-emerald-50 p-4">
-            <p className="text-sm font-medium text-emerald-950">Invitation link created. Copy it now: it is shown only once.</p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <label htmlFor="invite-link" className="sr-only">Invitation link</label>
-              <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 font-mono text-xs`} />
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(link).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? "Copied" : "Copy link"}
-              </Button>
-            </div>
-            <p className="mt-2 text-xs text-emerald-950">It works once, for 7 days. Send it to the person by a channel you trust.</p>
-          </div>
+          <ShownOnce
+            key={link}
+            id="invite-link"
+            label="Invitation link"
+            value={link}
+            title="Invitation link created. Copy it now: it is shown only once."
+            copyLabel="Copy link"
+            note="It works once, for 7 days. Send it to the person by a channel you trust."
+          />
         ) : null}
       </div>
     </div>

@@ -1,34 +1,25 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 
 type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /** A signing secret shown once, with a copy button: the page forgets it on the next visit. */
 function SecretOnce({ secret, id }: { secret: string; id: string }) {
-  const [copied, setCopied] = useState(false);
   return (
-    <div className="rounded-md border border-emerald-200 bg-emerald-50 p-4" data-testid="webhook-secret">
-      <p className="text-sm font-medium text-emerald-950">Copy the signing secret now: it is shown only once.</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <label htmlFor={id} className="sr-only">Signing secret</label>
-        <input id={id} readOnly value={secret} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 font-mono text-xs`} />
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard.writeText(secret).catch(() => undefined);
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy secret"}
-        </Button>
-      </div>
-      <p className="mt-2 text-xs text-emerald-950">Your receiver uses it to check the Factdesk-Signature header of every delivery.</p>
-    </div>
+    <ShownOnce
+      id={id}
+      label="Signing secret"
+      value={secret}
+      title="Copy the signing secret now: it is shown only once."
+      copyLabel="Copy secret"
+      note="Your receiver uses it to check the Factdesk-Signature header of every delivery."
+      testId="webhook-secret"
+    />
   );
 }
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { SHARE_LINK_EXPIRY_DAYS } from "@/lib/validation/share-link";
 
@@ -14,7 +15,6 @@ type FormAction = (previous: ActionResult | null, formData: FormData) => Promise
  */
 export function ShareLinkForm({ action, articleId }: { action: FormAction; articleId: string }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [copied, setCopied] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const link = state?.ok && state.secret ? `${window.location.origin}${state.secret}` : null;
 
@@ -24,7 +24,6 @@ export function ShareLinkForm({ action, articleId }: { action: FormAction; artic
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          setCopied(false);
           startTransition(() => formAction(data));
         }}
         noValidate
@@ -46,24 +45,15 @@ export function ShareLinkForm({ action, articleId }: { action: FormAction; artic
       <div role="status" aria-live="polite">
         {state && !state.ok ? <p className="text-sm text-red-800">{state.message}</p> : null}
         {link ? (
-          <div className="rounded-md border border-emerald-200 bg-emerald-50 p-4">
-            <p className="text-sm font-medium text-emerald-950">Public link created. Copy it now: it is shown only once.</p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <label htmlFor="share-link" className="sr-only">Public link</label>
-              <input id="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 font-mono text-xs`} />
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(link).catch(() => undefined);
-                  setCopied(true);
-                }}
-              >
-                {copied ? "Copied" : "Copy link"}
-              </Button>
-            </div>
-            <p className="mt-2 text-xs text-emerald-950">Anyone with this link can read the published verdicts of this article, without signing in. Revoke it below when it should stop working.</p>
-          </div>
+          <ShownOnce
+            key={link}
+            id="share-link"
+            label="Public link"
+            value={link}
+            title="Public link created. Copy it now: it is shown only once."
+            copyLabel="Copy link"
+            note="Anyone with this link can read the published verdicts of this article, without signing in. Revoke it below when it should stop working."
+          />
         ) : null}
       </div>
     </div>
