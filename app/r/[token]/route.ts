@@ -1,4 +1,5 @@
 import { getSharedReport } from "@/lib/db/share-links";
+import { publicBaseUrl } from "@/lib/env";
 import { NOT_FOUND_PAGE, renderPublicReportPage } from "@/lib/domain/public-report-html";
 import { serializeJsonLd } from "@/lib/reports/claim-review";
 
@@ -14,7 +15,8 @@ const HTML = "text/html; charset=utf-8";
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await context.params;
   const url = new URL(request.url);
-  const pageUrl = `${url.origin}${url.pathname}`;
+  // The public address (NEXTAUTH_URL) when set: behind a proxy the request may name an inner host.
+  const pageUrl = `${publicBaseUrl(request)}${url.pathname}`;
   const report = await getSharedReport(token, pageUrl);
   if (!report) {
     return new Response(NOT_FOUND_PAGE, { status: 404, headers: { "Content-Type": HTML, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
