@@ -87,6 +87,16 @@ test("an article imported, sourced, reviewed, published and exported through the
   expect(text).not.toContain("Internal note");
   expect(text).not.toContain("council approved");
 
+  // The workspace's own file downloads take the token too, through the real server and its proxy.
+  const dashboard = await editor.get("/w/demo/dashboard/export?period=all", { maxRedirects: 0 });
+  expect(dashboard.status()).toBe(200);
+  expect(dashboard.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer fd_not-a-real-token" } });
+  const refusedDownload = await forged.get("/w/demo/dashboard/export?period=all", { maxRedirects: 0 });
+  expect(refusedDownload.status()).toBe(401);
+  expect(((await refusedDownload.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
+  await forged.dispose();
+
   await editor.dispose();
   await reviewer.dispose();
 });

@@ -195,6 +195,20 @@ export async function importWorkspace(
       const userMap = new Map<string, string>();
       const existing = await tx.user.findMany({ where: { email: { in: backup.users.map((u) => u.email.toLowerCase()) } }, select: { id: true, email: true } });
       const byEmail = new Map(existing.map((u) => [u.email.toLowerCase(), u.id]));
+      // Through the settings page, a workspace's admin restores: a file naming someone who has an
+      // account here but is not in this workspace would make them a member, and credit them with
+      // reviews and verdicts, without their say. Only the operator's command line may do that.
+      if (actor) {
+        const members = new Set((await tx.membership.findMany({ where: { workspaceId }, select: { userId: true } })).map((m) => m.userId));
+        const outsiders = existing.filter((u) => u.id !== actor.userId && !members.has(u.id)).map((u) => u.email);
+        if (outsiders.length > 0) {
+          const named = outsiders.slice(0, 5).join(", ") + (outsiders.length > 5 ? ` and ${outsiders.length - 5} more` : "");
+          throw new AppError(
+            "FORBIDDEN",
+            `This backup names people who have accounts on this server but are not members of this workspace: ${named}. Invite them to this workspace first, or ask the server's operator to restore it with npm run workspace:import.`,
+          );
+        }
+      }
       const idsTaken = new Set((await tx.user.findMany({ where: { id: { in: backup.users.map((u) => u.id) } }, select: { id: true } })).map((u) => u.id));
       const createdUsers: string[] = [];
       const now = new Date();

@@ -1,7 +1,7 @@
 import type { Backup } from "@/lib/validation/backup";
 
-// PURE: the same backup with new ids for every workspace row (people stay: they are matched by
-// email), as if it came from another server. Tests and the end-to-end spec use it to restore on
+// PURE: the same backup with new ids for every workspace row and new emails for its people, as
+// if it came from another server. Tests and the end-to-end spec use it to restore on
 // the server the original still lives on; the audit trail's ids are left to collide, so the
 // import renumbers them.
 export function withFreshIds<T extends Backup>(backup: T, prefix: string): T {
@@ -15,5 +15,6 @@ export function withFreshIds<T extends Backup>(backup: T, prefix: string): T {
     return value;
   };
   const { users, workspace, ...rest } = backup;
-  return { ...(walk(rest) as T), users, workspace };
+  // People from another server are not known here either: their emails are new too.
+  return { ...(walk(rest) as T), users: users.map((u) => ({ ...u, email: `${prefix}${u.email}` })), workspace };
 }

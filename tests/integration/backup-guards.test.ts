@@ -42,6 +42,12 @@ beforeEach(() => {
   session.userId = null;
 });
 
+async function createDonor() {
+  const donor = await createTestWorkspace();
+  await seedBackupWorkspace(donor, { articles: 1, claimsPerArticle: 1 });
+  return donor;
+}
+
 async function state(workspaceId: string) {
   return { workspace: await workspaceFingerprint(workspaceId), users: await getDb().user.count(), events: await getDb().event.count() };
 }
@@ -90,6 +96,22 @@ describe("restoring a backup: admins of the workspace only", () => {
       delete process.env.FACTDESK_BACKUP_UPLOAD_MB;
     }
     expect(await state(ws.id)).toEqual(before);
+  });
+
+  it("refuses a file that would make someone with an account here, outside this workspace, a member and an author", async () => {
+    const target = await createTestWorkspace();
+    const victim = await getDb().user.findUniqueOrThrow({ where: { id: other.users.editor }, select: { id: true, email: true } });
+    const forged = withFreshIds(await exportWorkspace((await createDonor()).id), "forged-");
+    // The file names the other desk's editor (by email) as a member and the author of its reviews.
+    const someone = forged.users[0]!;
+    forged.users[0] = { ...someone, email: victim.email };
+    const data = new FormData();
+    data.set("file", new File([JSON.stringify(forged)], "forged.json", { type: "application/json" }));
+    session.userId = target.users.admin;
+    const before = { ...(await state(target.id)), victimMemberships: await getDb().membership.count({ where: { userId: victim.id } }) };
+    const result = await importBackupAction(target.slug, null, data);
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringContaining(victim.email) });
+    expect({ ...(await state(target.id)), victimMemberships: await getDb().membership.count({ where: { userId: victim.id } }) }).toEqual(before);
   });
 
   it("lets the admin restore into the empty workspace, and then refuses a second restore", async () => {
