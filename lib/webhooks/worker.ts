@@ -16,13 +16,13 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 const LEASE_MS = 60_000;
 const BATCH = 10;
 
-type Claimed = { id: string; event: string; payload: unknown; attempts: number; url: string; secret: string };
+type Claimed = { id: string; webhookId: string; event: string; payload: unknown; attempts: number; url: string; secret: string };
 
 /** Claims up to `limit` due deliveries of active hooks for this instance. */
 async function claimDue(limit: number): Promise<Claimed[]> {
   return getDb().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Claimed[]>`
-      SELECT d."id", d."event", d."payload", d."attempts", w."url", w."secret"
+      SELECT d."id", d."webhookId", d."event", d."payload", d."attempts", w."url", w."secret"
       FROM "WebhookDelivery" d JOIN "Webhook" w ON w."id" = d."webhookId"
       WHERE d."status" = 'PENDING' AND d."nextAttemptAt" <= now() AND w."disabledAt" IS NULL
       ORDER BY d."nextAttemptAt"
@@ -36,6 +36,10 @@ async function claimDue(limit: number): Promise<Claimed[]> {
 }
 
 async function deliver(row: Claimed, now: () => Date): Promise<void> {
+  // Disabled or deleted since this round claimed it: nothing goes out. The lease runs out and
+  // the delivery waits, as every delivery of a disabled hook does, until it is enabled again.
+  const hook = await getDb().webhook.findFirst({ where: { id: row.webhookId, disabledAt: null }, select: { id: true } });
+  if (!hook) return;
   const rules = getWebhookRules();
   const body = JSON.stringify(row.payload);
   const secret = openSecret(row.secret);
