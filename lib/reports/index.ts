@@ -11,7 +11,7 @@ import { renderPdf } from "./pdf";
 // The report in every format, from the one model (lib/domain/report ReportData) through one
 // audience's document (./document). A format is one entry of REPORT_FORMATS.
 
-/** Every format the API and the report page name, whether or not this build renders it yet. */
+/** Every format the API and the report page offer (ClaimReview for the reader's report only). */
 export const REPORT_FORMAT_IDS = ["md", "json", "csv", "html", "pdf", "claimreview"] as const;
 export type ReportFormatId = (typeof REPORT_FORMAT_IDS)[number];
 
