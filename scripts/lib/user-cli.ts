@@ -1,5 +1,6 @@
-// Shared by the user:* commands: argument parsing with a usage line, and a database session that
-// works whether or not the app is running (the embedded PostgreSQL is started when needed).
+// Shared by the user:* and workspace:* commands: argument parsing with a usage line, and a
+// database session that works whether or not the app is running (the embedded PostgreSQL is
+// started when needed).
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "./database";
