@@ -3,38 +3,18 @@
 // comments and an audit event; verdicts on the published ones) in a scratch database, then times
 // the export, the file (JSON, gzip), reading and validating it, and the import into a second
 // scratch database (as on another server). DATABASE_URL's server when set, else an embedded one.
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { ensureDatabase } from "./lib/database";
-import { makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { applyMigrations } from "./lib/schema-engine";
+import { benchDatabaseServer } from "./lib/bench-kit";
 
 const claimsArg = process.argv.indexOf("--claims");
 const CLAIMS = claimsArg > 0 ? Number(process.argv[claimsArg + 1]) : 9_000;
 const ARTICLES = 30;
 
-const scratch = makeScratchDir("factdesk-bench-backup-");
-const cleanups: Array<() => Promise<void>> = [];
+const server = await benchDatabaseServer("backup");
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 try {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
-    cleanups.push(pg.stop);
-    serverUrl = pg.urlFor("postgres");
-  }
-  const databaseFor = async (label: string) => {
-    const name = `factdesk_bench_${label}_${randomBytes(3).toString("hex")}`;
-    await ensureDatabase(serverUrl, name);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await applyMigrations(url.toString());
-    return url.toString();
-  };
-  const sourceUrl = await databaseFor("source");
-  const restoreUrl = await databaseFor("restore");
+  const sourceUrl = await server.migratedDatabase("source");
+  const restoreUrl = await server.migratedDatabase("restore");
   process.env.DATABASE_URL = sourceUrl;
 
   const { getDb } = await import("../lib/db/client");
@@ -71,6 +51,15 @@ try {
   const rows = (["articles", "claims", "sources", "reviews", "decisions", "comments", "claimAssignees", "events"] as const).map((t) => `${backup[t].length.toLocaleString("en-US")} ${t}`).join(", ");
   console.log(`\nWorkspace: ${rows}`);
   console.log(`File: ${(json.byteLength / 1024 / 1024).toFixed(1)} MB JSON, ${(gz.byteLength / 1024 / 1024).toFixed(1)} MB gzipped\n`);
+  // The floor: a bare query on the same server, in the same run.
+  const floorSamples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await getDb().$queryRaw`SELECT 1`;
+    floorSamples.push(performance.now() - t);
+  }
+  const floor = floorSamples.sort((a, b) => a - b)[10]!;
+  console.log(`floor: SELECT 1 (median of 20)           ${floor.toFixed(2)} ms`);
   console.log(`export (REPEATABLE READ transaction)      ${exportTime}`);
   console.log(`serialize to JSON                         ${serializeTime}`);
   console.log(`gzip                                      ${gzipTime}`);
@@ -79,6 +68,5 @@ try {
   await restore.$disconnect();
   await getDb().$disconnect();
 } finally {
-  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
-  rmSync(scratch, { recursive: true, force: true });
+  await server.close();
 }

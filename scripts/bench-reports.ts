@@ -5,12 +5,8 @@
 // workspace. Each figure is the median of the runs, printed beside a floor measured in the same
 // run: a bare query (SELECT 1).
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { ensureDatabase } from "./lib/database";
-import { makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { applyMigrations } from "./lib/schema-engine";
+import { benchDatabaseServer } from "./lib/bench-kit";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -34,21 +30,9 @@ async function measure(fn: () => Promise<unknown>, runs = RUNS): Promise<number>
   return median(samples);
 }
 
-const scratch = makeScratchDir("factdesk-bench-reports-");
-const cleanups: Array<() => Promise<void>> = [];
+const server = await benchDatabaseServer("reports");
 try {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
-    cleanups.push(pg.stop);
-    serverUrl = pg.urlFor("postgres");
-  }
-  const dbName = `factdesk_bench_reports_${randomBytes(3).toString("hex")}`;
-  await ensureDatabase(serverUrl, dbName);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  await applyMigrations(url.toString());
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = await server.migratedDatabase("reports");
 
   const { getDb } = await import("../lib/db/client");
   const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
@@ -110,6 +94,5 @@ try {
   }
   await db.$disconnect();
 } finally {
-  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
-  rmSync(scratch, { recursive: true, force: true });
+  await server.close();
 }

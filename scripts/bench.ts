@@ -4,15 +4,11 @@
 // screens on a 1,000-claim article (triage, the article list, My queue). Each figure prints beside
 // two floors measured in the same run: a bare query and GET /api/health.
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { buildIsCurrent, markBuilt } from "./lib/build";
-import { signIn } from "./lib/bench-kit";
-import { ensureDatabase } from "./lib/database";
-import { findFreePort, makeScratchDir, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { benchDatabaseServer, signIn } from "./lib/bench-kit";
+import { findFreePort } from "./lib/embedded-postgres";
 import { runNext, waitForExit } from "./lib/next-process";
-import { applyMigrations } from "./lib/schema-engine";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
@@ -37,21 +33,10 @@ async function time(label: string, fn: () => Promise<void>, runs = RUNS) {
 }
 
 
-const scratch = makeScratchDir("factdesk-bench-");
-const cleanups: Array<() => Promise<void>> = [];
+const server = await benchDatabaseServer("pages");
+const cleanups = server.cleanups;
 try {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(scratch, "pg"), password: randomBytes(12).toString("hex"), persistent: false });
-    cleanups.push(pg.stop);
-    serverUrl = pg.urlFor("postgres");
-  }
-  const dbName = `factdesk_bench_${randomBytes(3).toString("hex")}`;
-  await ensureDatabase(serverUrl, dbName);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  await applyMigrations(databaseUrl);
+  const databaseUrl = await server.migratedDatabase("pages");
   process.env.DATABASE_URL = databaseUrl;
 
   const { seedDemo } = await import("../prisma/seed");
@@ -134,6 +119,5 @@ try {
   await time(`My queue, ${toAssign.length} assignments (HTTP)`, () => get(`/queue`), 20);
   await getDb().$disconnect();
 } finally {
-  for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
-  rmSync(scratch, { recursive: true, force: true });
+  await server.close();
 }
