@@ -7,7 +7,7 @@ import { PrintButton } from "@/components/report/print-button";
 import { ReportView } from "@/components/report/report-view";
 import { articlePath } from "@/lib/actions/workspace-action";
 import { requirePageMember } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/policy";
+import { can, type Role } from "@/lib/auth/policy";
 import { getArticleReport } from "@/lib/db/reports";
 import { AUDIENCE_LABELS, AUDIENCES, reportDocument, type Audience } from "@/lib/reports/document";
 import { formatsFor } from "@/lib/reports/index";
@@ -25,12 +25,14 @@ const AUDIENCE_HINTS: Record<Audience, string> = {
   desk: "Every claim with its status, assignees, reviews and their rationales.",
 };
 
-const reportOnce = cache(getArticleReport);
+// Once per request for the title and the page: keyed by plain values (React's cache compares
+// arguments by identity, and each page guard call builds a new actor).
+const reportOnce = cache((workspaceId: string, articleId: string, userId: string, role: Role) => getArticleReport(workspaceId, articleId, { userId, role }));
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { workspace: slug, articleId } = await params;
   const member = await requirePageMember(slug);
-  const data = await reportOnce(member.workspace.id, articleId, member.actor);
+  const data = await reportOnce(member.workspace.id, articleId, member.actor.userId, member.actor.role);
   return { title: data ? `Report: ${data.article.title}` : "Report" };
 }
 
@@ -40,7 +42,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const deskAllowed = can(member.actor, "report:export");
   const requested = querySchema.parse(await searchParams).audience;
   const audience: Audience = requested === "desk" && deskAllowed ? "desk" : "reader";
-  const data = await reportOnce(member.workspace.id, articleId, member.actor);
+  const data = await reportOnce(member.workspace.id, articleId, member.actor.userId, member.actor.role);
   if (!data) notFound();
   const report = reportDocument(data, audience);
   const base = `${articlePath(slug, articleId)}/report`;
