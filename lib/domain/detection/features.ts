@@ -91,19 +91,31 @@ export function extractFeatures(sentence: string, options: FeatureOptions): Sent
     terms.push({ index, value: wordScale, term });
   }
 
-  const grams: { gram: string; term: string }[] = [];
+  // Character n-grams of "<word>", hashed in place (FNV-1a over "c:" and the window's code units,
+  // so the buckets equal hashString(`c:${gram}`)) without building the n-gram strings.
+  const sizes = [...options.charGrams].sort((x, y) => x - y);
+  const longest = sizes[sizes.length - 1] ?? 0;
+  let gramCount = 0;
+  for (const token of tokens) for (const n of sizes) gramCount += Math.max(0, token.length + 3 - n);
+  const gramScale = gramCount > 0 ? 1 / Math.sqrt(gramCount) : 0;
+  const seed = hashString("c:");
   tokens.forEach((token, t) => {
     const word = `<${token}>`;
-    for (const n of options.charGrams) {
-      for (let i = 0; i + n <= word.length; i++) grams.push({ gram: word.slice(i, i + n), term: shown[t] ?? token });
+    const term = shown[t] ?? token;
+    for (let i = 0; i < word.length; i++) {
+      let h = seed;
+      let next = 0;
+      for (let k = 0; k < longest && i + k < word.length; k++) {
+        h = Math.imul(h ^ word.charCodeAt(i + k), 0x01000193) >>> 0;
+        if (k + 1 === sizes[next]) {
+          next++;
+          const index = h & mask;
+          buckets.set(index, (buckets.get(index) ?? 0) + gramScale);
+          terms.push({ index, value: gramScale, term });
+        }
+      }
     }
   });
-  const gramScale = grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0;
-  for (const { gram, term } of grams) {
-    const index = hashString(`c:${gram}`) & mask;
-    buckets.set(index, (buckets.get(index) ?? 0) + gramScale);
-    terms.push({ index, value: gramScale, term });
-  }
 
   const indices = new Int32Array(buckets.size);
   const values = new Float32Array(buckets.size);
