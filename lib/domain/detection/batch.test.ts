@@ -38,7 +38,7 @@ describe("scoreText", () => {
     const text = "“Border arrests rose 20 percent in 2022,” Sen. Jane Doe told reporters. Thank you.";
     const units = scoreText(text);
     expect(units.map((u) => u.text)).toEqual(["“Border arrests rose 20 percent in 2022,” Sen. Jane Doe told reporters.", "Thank you."]);
-    expect(units[0]).toMatchObject({ start: 0, checkworthy: true, claimant: "Sen. Jane Doe" });
+    expect(units[0]).toMatchObject({ start: 0, checkworthy: true, claimant: "Jane Doe" });
     expect(units[1]).toMatchObject({ checkworthy: false });
   });
 

@@ -43,7 +43,7 @@ describe("detectClaims", () => {
       quote: "“Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years,” said Rep. Jane Doe.",
       prefix: "Good evening.\r\n",
       suffix: "",
-      claimant: "Rep. Jane Doe",
+      claimant: "Jane Doe",
     });
     expect(claim?.reasons).toContain("cites a percentage");
     expectInvariants(body, claims);
