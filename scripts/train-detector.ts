@@ -1,7 +1,7 @@
 /**
  * Trains the check-worthiness model and writes lib/domain/detection/model.json.
  *
- *   npm run train:detector -- <data-folder> [--out FILE] [--bits N] [--epochs N] [--l2 X] [--seed N]
+ *   npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--bits N] [--epochs N] [--l2 X] [--seed N]
  *
  * Trains on CheckThat! 2024 train only; dev chooses the decision threshold (and, by hand, the
  * options). dev-test is never read here: it is for reporting (npm run eval:detector).
@@ -100,11 +100,30 @@ function trainLogistic(data: readonly Encoded[], size: number, options: TrainOpt
   return w;
 }
 
+/**
+ * k-fold cross-validation on train (folds by position, so sentences of one debate mostly stay
+ * together): a less noisy way than dev's 238 positives to compare options. Prints the pooled F1
+ * at the best threshold of the pooled out-of-fold scores.
+ */
+function crossValidate(data: readonly Encoded[], size: number, options: TrainOptions, folds: number): void {
+  const scores: { score: number; positive: boolean }[] = [];
+  for (let f = 0; f < folds; f++) {
+    const from = Math.floor((f * data.length) / folds);
+    const to = Math.floor(((f + 1) * data.length) / folds);
+    const w = trainLogistic([...data.slice(0, from), ...data.slice(to)], size, options);
+    for (const x of data.slice(from, to)) scores.push({ score: 1 / (1 + Math.exp(-logit(w, x))), positive: x.label === 1 });
+  }
+  const t = bestThreshold(scores);
+  const m = measure(scores, t);
+  console.log(`${folds}-fold CV on train: threshold=${t} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} (at 0.4: ${measure(scores, 0.4).f1.toFixed(3)})`);
+}
+
 function parseArgs(argv: readonly string[]) {
   const options = { ...DEFAULT_OPTIONS };
   let folder = "";
   let out = join(process.cwd(), "lib", "domain", "detection", "model.json");
   let write = true;
+  let folds = 0;
   const numeric: Record<string, (n: number) => void> = {
     "--bits": (n) => (options.bits = n),
     "--epochs": (n) => (options.epochs = n),
@@ -122,6 +141,7 @@ function parseArgs(argv: readonly string[]) {
       setNumber(n);
     } else if (arg === "--out") out = argv[++i] ?? out;
     else if (arg === "--dry-run") write = false;
+    else if (arg === "--cv") folds = Number(argv[++i]);
     else if (arg === "--char-grams") {
       const value = argv[++i] ?? "";
       options.charGrams = value ? value.split(",").map(Number) : [];
@@ -129,13 +149,13 @@ function parseArgs(argv: readonly string[]) {
     else if (!arg.startsWith("--") && !folder) folder = arg;
     else throw new Error(`unknown argument ${arg}`);
   }
-  return { folder, out, write, options };
+  return { folder, out, write, options, folds };
 }
 
 function main(): void {
-  const { folder, out, write, options } = parseArgs(process.argv.slice(2));
+  const { folder, out, write, options, folds } = parseArgs(process.argv.slice(2));
   if (!folder || !existsSync(folder)) {
-    console.error("usage: npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--bits N] [--epochs N] [--l2 X]");
+    console.error("usage: npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--bits N] [--epochs N] [--l2 X] [--rate X] [--seed N] [--positive-weight X] [--char-grams 3,4,5] [--no-bigrams]");
     process.exit(2);
   }
   const started = performance.now();
@@ -143,7 +163,9 @@ function main(): void {
   const dev = loadCheckThat(folder, "dev");
   const featureOptions: FeatureOptions = { bits: options.bits, charGrams: options.charGrams, wordBigrams: options.wordBigrams };
   const size = (1 << options.bits) + DENSE_SIZE + 1;
-  const w = trainLogistic(encode(train, featureOptions), size, options);
+  const encoded = encode(train, featureOptions);
+  if (folds > 1) crossValidate(encoded, size, options, folds);
+  const w = trainLogistic(encoded, size, options);
 
   const hashedSize = 1 << options.bits;
   const { data, scale } = encodeWeights(w.subarray(0, hashedSize));
