@@ -93,7 +93,7 @@ export function extractFeatures(sentence: string, options: FeatureOptions): Sent
 
   // Character n-grams of "<word>", hashed in place (FNV-1a over "c:" and the window's code units,
   // so the buckets equal hashString(`c:${gram}`)) without building the n-gram strings.
-  const sizes = [...options.charGrams].sort((x, y) => x - y);
+  const sizes = [...new Set(options.charGrams)].filter((n) => n > 0).sort((x, y) => x - y);
   const longest = sizes[sizes.length - 1] ?? 0;
   let gramCount = 0;
   for (const token of tokens) for (const n of sizes) gramCount += Math.max(0, token.length + 3 - n);

@@ -13,6 +13,14 @@ describe("features", () => {
     expect(hashString("a")).toBe(0xe40c292c);
   });
 
+  it("hashes character n-grams in place exactly as hashing the n-gram strings would", () => {
+    const mask = (1 << 20) - 1;
+    const f = extractFeatures("Ab", { bits: 20, charGrams: [4, 3, 3], wordBigrams: false });
+    const expected = ["w:ab", "c:<ab", "c:ab>", "c:<ab>"].map((key) => hashString(key) & mask);
+    expect([...f.indices].sort()).toEqual([...new Set(expected)].sort());
+    expect(f.terms.map((t) => t.term)).toEqual(["ab", "ab", "ab", "ab"]);
+  });
+
   it("scales each feature group to unit length and stays deterministic", () => {
     const options = { bits: 20, charGrams: [3], wordBigrams: true };
     const f = extractFeatures("Taxes rose sharply.", options);
