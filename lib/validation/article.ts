@@ -28,8 +28,10 @@ export const importArticleSchema = z.object({
   ...articleFields,
   body: z
     .string({ error: "Paste the article's text." })
-    // Offsets into the body must mean the same thing on every platform.
-    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    // Offsets into the body must mean the same thing on every platform. NUL characters are
+    // dropped rather than refused: they are invisible, mean nothing in prose, turn up in text
+    // copied out of PDFs, and PostgreSQL cannot store them; offsets are counted after this.
+    .transform((text) => text.replace(/\r\n?/g, "\n").replaceAll("\u0000", "").trim())
     .pipe(
       z
         .string()

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./fields";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
-  password: z.string().min(1, "Enter your password.").max(1000),
+  email: text().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
+  password: text().min(1, "Enter your password.").max(1000),
 });
 
 const PROBE_ORIGIN = "http://factdesk.invalid";
