@@ -88,10 +88,11 @@ test("an address holding %00 is not found, for pages, files, public links and th
 });
 
 test("signing in with a NUL in the email or password gets the usual answer, never an error page", async ({ page }) => {
-  for (const [email, password] of [
+  const attempts: Array<[string, string]> = [
     [`${fixtures.users.editor}\u0000`, fixtures.password],
     [fixtures.users.editor, `${fixtures.password}\u0000`],
-  ]) {
+  ];
+  for (const [email, password] of attempts) {
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const response = await page.request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, maxRedirects: 0 });
     expect(response.status(), JSON.stringify([email, password])).toBeLessThan(500);
