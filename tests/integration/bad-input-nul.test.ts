@@ -251,6 +251,9 @@ function bodyFor(endpoint: Endpoint): Record<string, unknown> {
   return bodies[key] ?? {};
 }
 
+/** Every field the endpoint's documented body has, and any the table's valid body adds. */
+const bodyFields = (endpoint: Endpoint) => [...new Set([...Object.keys((endpoint.body as { shape?: object } | undefined)?.shape ?? {}), ...Object.keys(bodyFor(endpoint))])];
+
 const queryFor = (endpoint: Endpoint): Record<string, string> => {
   const fields = Object.keys(endpoint.query?.shape ?? {});
   const values: Record<string, string> = { workspace: f.workspace.slug, format: "csv", audience: "desk", version: "1", limit: "10", status: "DETECTED", tab: "abcdefgh1234" };
@@ -280,12 +283,13 @@ describe("a NUL in each string the API accepts: never a 500, nothing changed", (
     return [
       ...params.map((p) => [`${name}: path {${p}}`, endpoint, "path", p] as const),
       ...Object.keys(endpoint.query?.shape ?? {}).map((q) => [`${name}: query ${q}`, endpoint, "query", q] as const),
-      ...(endpoint.method === "GET" || endpoint.method === "DELETE" ? [] : Object.keys(bodyFor(endpoint)).map((b) => [`${name}: body ${b}`, endpoint, "body", b] as const)),
+      ...(endpoint.method === "GET" || endpoint.method === "DELETE" ? [] : bodyFields(endpoint).map((b) => [`${name}: body ${b}`, endpoint, "body", b] as const)),
     ];
   });
 
-  it("every endpoint with a path parameter, query or body is covered", () => {
-    expect(variants.length).toBeGreaterThan(ALL_ENDPOINTS.length);
+  it("every endpoint with a body has a valid one in this file, so a NUL is the only thing wrong", () => {
+    const missing = ALL_ENDPOINTS.filter((e) => e.body && Object.keys((e.body as { shape?: object }).shape ?? {}).length > 0 && Object.keys(bodyFor(e)).length === 0);
+    expect(missing.map((e) => `${e.method} ${e.path}`)).toEqual([]);
   });
 
   it.each(variants)("%s", async (name, endpoint, where, field) => {
@@ -294,7 +298,7 @@ describe("a NUL in each string the API accepts: never a 500, nothing changed", (
     const body = bodyFor(endpoint);
     if (where === "path") params[field] = withNul(params[field]!);
     if (where === "query") query[field] = withNul(query[field] ?? "x");
-    if (where === "body") body[field] = typeof body[field] === "string" ? withNul(body[field] as string) : `1${NUL}`;
+    if (where === "body") body[field] = typeof body[field] === "string" ? withNul(body[field] as string) : body[field] === undefined ? `x${NUL}` : `1${NUL}`;
     // The article's text: NULs are dropped (see the server action case above).
     const harmless = where === "body" && endpoint.method === "POST" && endpoint.path === "/articles" && field === "body";
     const before = await state();
