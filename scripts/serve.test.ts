@@ -1,4 +1,4 @@
-import http from "node:http";
+import type http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER as APP_HEADER } from "../lib/http/client-address";
