@@ -93,6 +93,7 @@ async function startApp(env: Record<string, string>, port: number): Promise<stri
   const baseUrl = `http://localhost:${port}`;
   const server = runServer({ ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
   server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[app ${port}] ${chunk}`));
+  server.stdout?.resume(); // unread, a full pipe would block the server
   cleanups.unshift(async () => void (await stopProcess(server)));
   await waitForHealth(baseUrl, 60_000, server);
   return baseUrl;

@@ -59,7 +59,8 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Creates or updates `role`, a login without superuser, createdb, createrole or replication, that
- * may read and write the rows of every table in the public schema and use its sequences, but owns
+ * may read and write the rows of every table in the public schema and use and set its sequences
+ * (a restored backup moves them past its ids: setval), but owns
  * nothing and cannot change the schema. Default privileges give it the same on tables and
  * sequences the owner (the role of `ownerUrl`) creates later, in new migrations. The migration
  * history stays the owner's alone. Run after the migrations, as the owner; idempotent. Returns the
@@ -78,9 +79,9 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
     await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${ident(role)}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident(role)}`);
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(role)}`);
+    await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${ident(role)}`);
     await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident(role)}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${ident(role)}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${ident(role)}`);
     if ((await client.query(`SELECT to_regclass('public._prisma_migrations') AS t`)).rows[0]?.t) {
       await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${ident(role)}`);
     }
