@@ -23,6 +23,7 @@ let port = 0;
 let current: Started | undefined;
 const token = `fd_${randomBytes(32).toString("base64url")}`;
 let claimId = "";
+let articleId = "";
 let answeredWrites = 0;
 
 function startFactdesk(): Started {
@@ -139,7 +140,9 @@ test("PostgreSQL killed under the running app: 503 while it is down, restarted, 
      SELECT $1, "id", 'supervision', $2, $3, 'WRITE' FROM "User" WHERE "email" = 'editor@factdesk.test'`,
     [`tok${randomBytes(8).toString("hex")}`, createHash("sha256").update(token).digest("hex"), token.slice(0, 9)],
   );
-  claimId = (await sql<{ id: string }>(`SELECT c."id" FROM "Claim" c JOIN "Workspace" w ON w."id" = c."workspaceId" WHERE w."slug" = 'demo' LIMIT 1`))[0]!.id;
+  const claim = (await sql<{ id: string; articleId: string }>(`SELECT c."id", c."articleId" FROM "Claim" c JOIN "Workspace" w ON w."id" = c."workspaceId" WHERE w."slug" = 'demo' LIMIT 1`))[0]!;
+  claimId = claim.id;
+  articleId = claim.articleId;
 
   const killed = postmasterPid();
   process.kill(killed, "SIGKILL");
@@ -163,9 +166,18 @@ test("PostgreSQL killed under the running app: 503 while it is down, restarted, 
   await waitFor("an API read", async () => (await fetch(`http://localhost:${port}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } })).status === 200, 15_000, app);
 });
 
-test("SIGTERM under write load: every request received gets an answer, and the rows match the answers", async () => {
+test("SIGTERM under write load: every request received gets an answer, the live stream ends, and the rows match the answers", async () => {
   test.setTimeout(90_000);
   const app = current!;
+  // An open live stream, which never ends by itself: it must not hold the shutdown up.
+  const stream = await fetch(`http://localhost:${port}/api/v1/articles/${articleId}/events?tab=supervision-tab`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(stream.status).toBe(200);
+  const reader = stream.body!.getReader();
+  let streamed = "";
+  while (!streamed.includes("event: ready")) streamed += new TextDecoder().decode((await reader.read()).value);
+  const streamEnded = (async () => {
+    for (;;) if ((await reader.read()).done) return "ended";
+  })().catch((error: unknown) => `failed: ${String(error)}`);
   const outcomes: Array<{ status: number } | { error: string }> = [];
   let stop = false;
   const worker = async (n: number) => {
@@ -192,12 +204,16 @@ test("SIGTERM under write load: every request received gets an answer, and the r
   const serverPid = serverPidOf(app.child.pid!);
   expect(serverPid).toBeGreaterThan(0);
   const clusterPid = postmasterPid();
+  const signalledAt = Date.now();
   app.child.kill("SIGTERM");
   const code = await exited(app.child);
+  const shutdownMs = Date.now() - signalledAt;
   stop = true;
   await Promise.all(workers);
 
   expect(code).toBe(0);
+  expect(await streamEnded, "the live stream ended cleanly").toBe("ended");
+  expect(shutdownMs, "well within the 10 s grace period: nothing held it up").toBeLessThan(8_000);
   const errors = outcomes.filter((o): o is { error: string } => "error" in o);
   expect(errors.filter((e) => e.error !== "ECONNREFUSED"), "no request was reset or left without an answer").toEqual([]);
   const statuses = outcomes.filter((o): o is { status: number } => "status" in o).map((o) => o.status);
