@@ -15,10 +15,8 @@ import { findFreePorts } from "../scripts/lib/next-process";
 
 type Started = { child: ChildProcess; output: () => string };
 
-// Traversable by others: run as root, PostgreSQL runs as its own user and must reach its folder.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "factdesk-supervision-"));
-chmodSync(dataDir, 0o711);
-const clusterDir = path.join(dataDir, "postgres");
+let dataDir = "";
+let clusterDir = "";
 let port = 0;
 let current: Started | undefined;
 const token = `fd_${randomBytes(32).toString("base64url")}`;
@@ -110,6 +108,11 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   expect(buildIsCurrent(), "the production build is current (npm test builds it before this spec)").toBe(true);
+  // Made here, not at load: Playwright also loads spec files in its main process, to list them.
+  // Traversable by others: run as root, PostgreSQL runs as its own user and must reach its folder.
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "factdesk-supervision-"));
+  chmodSync(dataDir, 0o711);
+  clusterDir = path.join(dataDir, "postgres");
   port = (await findFreePorts(1))[0] ?? 0;
 });
 
@@ -120,6 +123,7 @@ test.afterAll(async () => {
     await exited(current.child);
     clearTimeout(timer);
   }
+  if (!dataDir) return;
   // A cluster left behind by a failed step: stop it before removing its folder.
   if (existsSync(path.join(clusterDir, "postmaster.pid"))) {
     const pid = postmasterPid();
