@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ShownOnce } from "@/components/ui/shown-once";
@@ -24,10 +24,11 @@ function RecoveryCodes({ codes, title }: { codes: string; title: string }) {
 }
 
 /**
- * The last step of enrolment: the first code from the app. On success the recovery codes are
- * shown here, once, until the person says they have saved them.
+ * Enrolment's steps: `scan` (the QR code and the key, drawn on the server), then the first code
+ * from the app. On success the QR code, the key and `cancel` leave the screen and the recovery
+ * codes are shown in their place, once, until the person says they have saved them.
  */
-export function ConfirmTwoFactorForm({ action, doneHref, doneLabel }: { action: PersonalActionFn; doneHref: string; doneLabel: string }) {
+export function ConfirmTwoFactorForm({ action, doneHref, doneLabel, scan, cancel }: { action: PersonalActionFn; doneHref: string; doneLabel: string; scan: ReactNode; cancel: ReactNode }) {
   const [state, formAction, pending] = useActionState(action, null);
   const ids = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -40,7 +41,7 @@ export function ConfirmTwoFactorForm({ action, doneHref, doneLabel }: { action: 
 
   if (codes) {
     return (
-      <div className="space-y-4" role="status" aria-live="polite">
+      <div className="mt-4 space-y-4" role="status" aria-live="polite">
         <p className="font-medium text-emerald-900">Two-factor sign-in is on. From your next sign-in, Factdesk asks for a code from your app after your password.</p>
         <RecoveryCodes codes={codes} title="Your recovery codes. Save them now: they are shown only this once." />
         {/* A full load, so the page shows two-factor sign-in as on. */}
@@ -50,39 +51,48 @@ export function ConfirmTwoFactorForm({ action, doneHref, doneLabel }: { action: 
   }
 
   return (
-    <form
-      noValidate
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
-      <div>
-        <label htmlFor={`${ids}-code`} className="block text-sm font-medium">Code from the app</label>
-        <input
-          ref={input}
-          id={`${ids}-code`}
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={7}
-          required
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={`${ids}-hint${errors ? ` ${ids}-error` : ""}`}
-          className={`${inputClass} w-40 font-mono tracking-widest`}
-        />
-        <p id={`${ids}-hint`} className="mt-1 text-xs text-muted">The 6 digits the app shows for Factdesk. A new code comes every 30 seconds.</p>
-        <FieldError id={`${ids}-error`} errors={errors} />
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Turn on two-factor sign-in"}</Button>
-        <p className="text-sm text-red-800" role="alert">{state && !state.ok && !errors ? state.message : null}</p>
-      </div>
-    </form>
+    <>
+      <ol className="mt-4 space-y-6">
+        <li>{scan}</li>
+        <li>
+          <h3 className="text-sm font-semibold">2. Enter the code the app shows</h3>
+          <form
+            noValidate
+            className="mt-3 space-y-3"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const data = new FormData(event.currentTarget);
+              startTransition(() => formAction(data));
+            }}
+          >
+            <div>
+              <label htmlFor={`${ids}-code`} className="block text-sm font-medium">Code from the app</label>
+              <input
+                ref={input}
+                id={`${ids}-code`}
+                name="code"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxLength={7}
+                required
+                aria-invalid={errors ? true : undefined}
+                aria-describedby={`${ids}-hint${errors ? ` ${ids}-error` : ""}`}
+                className={`${inputClass} max-w-40 font-mono tracking-widest`}
+              />
+              <p id={`${ids}-hint`} className="mt-1 text-xs text-muted">The 6 digits the app shows for Factdesk. A new code comes every 30 seconds.</p>
+              <FieldError id={`${ids}-error`} errors={errors} />
+            </div>
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Turn on two-factor sign-in"}</Button>
+              <p className="text-sm text-red-800" role="alert">{state && !state.ok && !errors ? state.message : null}</p>
+            </div>
+          </form>
+        </li>
+      </ol>
+      {cancel}
+    </>
   );
 }
 

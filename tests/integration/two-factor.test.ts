@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PersonalActionFn } from "@/lib/actions/workspace-action";
 import { hashPassword } from "@/lib/auth/password";
 import { totpCodeForStep, totpStep } from "@/lib/auth/two-factor";
+import { exportWorkspace } from "@/lib/db/backup-export";
 import { getDb } from "@/lib/db/client";
 import { upsertMember } from "@/lib/db/members";
 import { getTwoFactorStatus } from "@/lib/db/two-factor";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type CallResult } from "@/lib/testing/action-guards";
 import { callApi, tokenFor, workspaceFingerprint } from "@/lib/testing/api";
+import { backupWorkspaceSchema } from "@/lib/validation/backup";
 import { TWO_FACTOR_REPLAYED_CODE, TWO_FACTOR_REQUIRED, TWO_FACTOR_WRONG_CODE } from "@/lib/validation/two-factor";
 
 // Two-factor sign-in end to end below the browser: enrolment through the server actions (the
@@ -254,6 +256,13 @@ describe("a workspace that requires two-factor sign-in", () => {
     const event = await getDb().event.findFirst({ where: { workspaceId: f.workspace.id, action: "workspace.updated" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ before: { requireTwoFactor: false }, after: { requireTwoFactor: true } });
     expect(await getDb().securityEvent.count({ where: { workspaceId: f.workspace.id, kind: "totp.requirement_changed" } })).toBe(1);
+  });
+
+  it("travels in the workspace's backup; a backup made before the setting existed still reads", async () => {
+    const backup = await exportWorkspace(f.workspace.id);
+    expect(backup.workspace.requireTwoFactor).toBe(true);
+    const { requireTwoFactor: _dropped, ...older } = backup.workspace;
+    expect(backupWorkspaceSchema.safeParse(older).success).toBe(true);
   });
 
   it("refuses a member without it who calls a server action directly, with a clear message, and writes nothing", async () => {

@@ -71,33 +71,34 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
         {status.state === "pending" ? (
           <section aria-labelledby="setup-heading" className="rounded-lg border border-rule bg-white p-5">
             <h2 id="setup-heading" className="text-base font-semibold">Set up two-factor sign-in</h2>
-            <ol className="mt-4 space-y-6">
-              <li>
-                <h3 className="text-sm font-semibold">1. Scan this QR code with your authenticator app</h3>
-                <div className="mt-3 flex flex-wrap items-start gap-6">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- a data: image made on the server */}
-                  <img src={qr ?? ""} alt={`QR code to add Factdesk (${user.email}) to an authenticator app`} width={176} height={176} className="rounded-md border border-rule" />
-                  <div className="min-w-0 max-w-sm text-sm">
-                    <p className="font-medium">Cannot scan it?</p>
-                    <p className="mt-1 text-muted">Choose to enter a setup key in your app, and type this key. It is time-based, 6 digits, every 30 seconds.</p>
-                    <p className="mt-3 text-xs font-medium uppercase tracking-wide text-muted" id="setup-key-label">Setup key</p>
-                    <p className="mt-1 select-all break-all rounded-md bg-paper px-3 py-2 font-mono text-base tracking-wider" aria-labelledby="setup-key-label" data-testid="totp-secret">
-                      {formatSecretForTyping(status.secret)}
-                    </p>
-                    <p className="mt-1 text-xs text-muted">Account: {user.email}</p>
+            <ConfirmTwoFactorForm
+              action={confirmTwoFactorAction}
+              doneHref={back}
+              doneLabel={requiredBy ? `I have saved them: continue to ${requiredBy.name}` : "I have saved them"}
+              scan={
+                <>
+                  <h3 className="text-sm font-semibold">1. Scan this QR code with your authenticator app</h3>
+                  <div className="mt-3 flex flex-wrap items-start gap-6">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- a data: image made on the server */}
+                    <img src={qr ?? ""} alt={`QR code to add Factdesk (${user.email}) to an authenticator app`} width={176} height={176} className="rounded-md border border-rule" />
+                    <div className="min-w-0 max-w-md text-sm">
+                      <p className="font-medium">Cannot scan it?</p>
+                      <p className="mt-1 text-muted">Choose to enter a setup key in your app, and type this key. It is time-based, 6 digits, every 30 seconds.</p>
+                      <p className="mt-3 text-xs font-medium uppercase tracking-wide text-muted" id="setup-key-label">Setup key</p>
+                      <p className="mt-1 select-all break-all rounded-md bg-paper px-3 py-2 font-mono text-base tracking-wide" aria-labelledby="setup-key-label" data-testid="totp-secret">
+                        {formatSecretForTyping(status.secret)}
+                      </p>
+                      <p className="mt-1 text-xs text-muted">Account: {user.email}</p>
+                    </div>
                   </div>
+                </>
+              }
+              cancel={
+                <div className="mt-6 border-t border-rule pt-4">
+                  <ActionForm action={cancelTwoFactorAction} submitLabel="Cancel set-up" pendingLabel="Cancelling…" variant="secondary" />
                 </div>
-              </li>
-              <li>
-                <h3 className="text-sm font-semibold">2. Enter the code the app shows</h3>
-                <div className="mt-3">
-                  <ConfirmTwoFactorForm action={confirmTwoFactorAction} doneHref={back} doneLabel={requiredBy ? `I have saved them: continue to ${requiredBy.name}` : "I have saved them"} />
-                </div>
-              </li>
-            </ol>
-            <div className="mt-6 border-t border-rule pt-4">
-              <ActionForm action={cancelTwoFactorAction} submitLabel="Cancel set-up" pendingLabel="Cancelling…" variant="secondary" />
-            </div>
+              }
+            />
           </section>
         ) : null}
 
