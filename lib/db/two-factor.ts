@@ -220,6 +220,23 @@ export async function regenerateRecoveryCodes(userId: string, proof: { password:
   return codes;
 }
 
+/**
+ * For the command line (an operator, once they know who is asking): turns two-factor sign-in off
+ * for the account with this email. Null when there is no such account; false when it was off.
+ */
+export async function resetTwoFactorByEmail(email: string): Promise<boolean | null> {
+  const user = await getDb().user.findFirst({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) return null;
+  const removed = await getDb().$transaction(async (tx) => {
+    const row = await lockRow(tx, user.id);
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.twoFactor.deleteMany({ where: { userId: user.id } });
+    return row?.enabledAt != null;
+  });
+  if (removed) await recordSecurityEvent({ kind: "totp.disabled", userId: user.id, detail: { by: "command line" } });
+  return removed;
+}
+
 // A workspace's requirement.
 
 export const twoFactorRequiredMessage = (workspaceName: string) =>

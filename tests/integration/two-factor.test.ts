@@ -5,7 +5,7 @@ import { totpCodeForStep, totpStep } from "@/lib/auth/two-factor";
 import { exportWorkspace } from "@/lib/db/backup-export";
 import { getDb } from "@/lib/db/client";
 import { upsertMember } from "@/lib/db/members";
-import { getTwoFactorStatus } from "@/lib/db/two-factor";
+import { getTwoFactorStatus, resetTwoFactorByEmail } from "@/lib/db/two-factor";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type CallResult } from "@/lib/testing/action-guards";
 import { callApi, tokenFor, workspaceFingerprint } from "@/lib/testing/api";
 import { backupWorkspaceSchema } from "@/lib/validation/backup";
@@ -239,6 +239,20 @@ describe("turning it off and new recovery codes", () => {
     expect(await getDb().recoveryCode.count({ where: { userId: me.id } })).toBe(0);
     expect(await signIn(me.email, PASSWORD)).toEqual({ ok: true });
     expect((await eventsOf(me.id)).map((e) => e.kind)).toEqual(expect.arrayContaining(["totp.recovery_regenerated", "totp.disabled"]));
+  });
+});
+
+describe("the operator's reset (user:reset-two-factor)", () => {
+  it("turns it off for a person who lost phone and codes; says when there was nothing to do", async () => {
+    const me = await person();
+    await enrol(me.id);
+    expect(await resetTwoFactorByEmail(me.email.toUpperCase())).toBe(true);
+    expect(await getTwoFactorStatus(me.id)).toEqual({ state: "off" });
+    expect(await getDb().recoveryCode.count({ where: { userId: me.id } })).toBe(0);
+    expect(await signIn(me.email, PASSWORD)).toEqual({ ok: true });
+    expect(await resetTwoFactorByEmail(me.email)).toBe(false);
+    expect(await resetTwoFactorByEmail("nobody-here@factdesk.test")).toBeNull();
+    expect(await getDb().securityEvent.findFirst({ where: { userId: me.id, kind: "totp.disabled" } })).toMatchObject({ detail: { by: "command line" } });
   });
 });
 
