@@ -5,6 +5,7 @@ import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, isReplayed
 import { secretBox } from "@/lib/crypto/secret-box";
 import { getTotpKey } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
 import {
   TWO_FACTOR_REPLAYED_CODE,
@@ -238,6 +239,15 @@ export async function resetTwoFactorByEmail(email: string): Promise<boolean | nu
 }
 
 // A workspace's requirement.
+
+/**
+ * For lists that gather a person's things across workspaces (their queue, their inbox): only
+ * workspaces whose two-factor requirement this person meets. What a workspace's pages would not
+ * show them, those lists do not show either.
+ */
+export const meetsTwoFactorRequirement = (userId: string): Prisma.WorkspaceWhereInput => ({
+  OR: [{ requireTwoFactor: false }, { memberships: { some: { userId, user: { twoFactor: { is: { enabledAt: { not: null } } } } } } }],
+});
 
 export const twoFactorRequiredMessage = (workspaceName: string) =>
   `${workspaceName} requires two-factor sign-in. Set it up under Your account › Two-factor sign-in, then try again.`;

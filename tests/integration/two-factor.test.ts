@@ -312,6 +312,21 @@ describe("a workspace that requires two-factor sign-in", () => {
     }
   });
 
+  it("keeps the workspace's claims and mentions out of the member's queue and inbox until they have set it up", async () => {
+    const { listMyQueue } = await import("@/lib/db/queue");
+    const { listInbox } = await import("@/lib/db/inbox");
+    const { createComment } = await import("@/lib/db/comments");
+    const { mentionToken } = await import("@/lib/domain/comment-text");
+    const { actingAs, mayAs } = await import("@/lib/testing/factories");
+    await getDb().claimAssignee.create({ data: { claimId: f.claim.id, userId: f.users.second } });
+    await createComment(actingAs(f.workspace, "reviewer"), mayAs("REVIEWER"), { claimId: f.claim.id, body: `Look ${mentionToken({ id: f.users.second, name: "Second" })}` });
+    expect(await listMyQueue(f.users.second)).toEqual([]);
+    expect(await listInbox(f.users.second)).toEqual([]);
+    await enrol(f.users.second);
+    expect((await listMyQueue(f.users.second)).map((q) => q.claimId)).toEqual([f.claim.id]);
+    expect(await listInbox(f.users.second)).toHaveLength(1);
+  });
+
   it("lets the member in once they have set it up", async () => {
     await enrol(f.users.editor);
     session.userId = f.users.editor;
