@@ -121,7 +121,6 @@ test("set up two-factor sign-in, then sign in with a code and with a recovery co
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.locator("#login-error")).toContainText("That code is not right.");
   await expect(page).toHaveURL(/\/login/);
-  await context.close();
 
   // The admin sees who has it on.
   await admin.goto("/w/demo/settings/members");
@@ -129,4 +128,23 @@ test("set up two-factor sign-in, then sign in with a code and with a recovery co
   await expect(admin.getByRole("row", { name: new RegExp(`Totp Person ${stamp}`) }).getByRole("cell", { name: "On", exact: true })).toBeVisible();
   await expectNoAxeViolations(admin);
   await snap(admin, "members-two-factor");
+
+  // Turning it off takes the password; then the password alone signs in. (The code step is still
+  // on recovery codes from the refused attempt.)
+  await page.getByLabel("Recovery code").fill(codes[1] ?? "");
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page).toHaveURL(/\/w\/demo$/);
+  await page.goto("/account/two-factor");
+  const turnOff = page.locator("section", { has: page.getByRole("heading", { name: "Turn off two-factor sign-in" }) });
+  await turnOff.getByLabel("Your password").fill(PASSWORD);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await turnOff.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Two-factor sign-in is off." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
+  await signOut(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/w\/demo$/);
+  await context.close();
 });

@@ -36,5 +36,5 @@ export const regenerateRecoveryCodesAction = personalAction({ schema: twoFactorP
 
 export const disableTwoFactorAction = personalAction({ schema: twoFactorProofSchema }, async (input, { user }) => {
   await disableTwoFactor(user.id, input, await actionRequestMeta());
-  return { message: "Two-factor sign-in is off.", revalidate: PAGE };
+  return { message: "Two-factor sign-in is off.", revalidate: PAGE, redirectTo: `${PAGE}?done=off` };
 });

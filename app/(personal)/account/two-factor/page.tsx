@@ -24,10 +24,10 @@ async function qrImage(uri: string): Promise<string> {
  * by hand, confirmed with a first code, then recovery codes shown once), make new recovery codes,
  * or turn it off. A workspace that requires it sends its members here (`?workspace=slug`).
  */
-export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
+export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<{ workspace?: string; done?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const { workspace: slug } = await searchParams;
+  const { workspace: slug, done } = await searchParams;
   const required = typeof slug === "string" && slug ? await getMembership(slug, user.id) : null;
   const requiredBy = required?.workspace.requireTwoFactor ? required.workspace : null;
   const status = await getTwoFactorStatus(user.id);
@@ -45,6 +45,11 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
         Aegis). Someone who learns your password still cannot get in.
       </p>
 
+      {done === "off" && status.state === "off" ? (
+        <p className="mt-6 rounded-md border border-rule bg-white px-4 py-3 text-sm" role="status">
+          Two-factor sign-in is off. Your password alone signs you in now.
+        </p>
+      ) : null}
       {requiredBy && status.state !== "on" ? (
         <div className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" role="status">
           <p className="font-medium">{requiredBy.name} requires two-factor sign-in.</p>
