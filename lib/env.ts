@@ -44,6 +44,14 @@ export function getWebhookKey(): string | null {
   return key;
 }
 
+/** FACTDESK_TOTP_KEY: 32 bytes (64 hex characters) that encrypt authenticator secrets; optional. */
+export function getTotpKey(): string | null {
+  const key = process.env.FACTDESK_TOTP_KEY;
+  if (!key) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(key)) throw new Error("FACTDESK_TOTP_KEY must be 64 hex characters (32 bytes).");
+  return key;
+}
+
 /** FACTDESK_WEBHOOK_WORKER=0 keeps this instance from sending webhooks (another one does). */
 export const webhookWorkerEnabled = () => process.env.FACTDESK_WEBHOOK_WORKER !== "0";
 

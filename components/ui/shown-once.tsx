@@ -8,7 +8,7 @@ import { inputClass } from "./field";
  * A secret or link the server keeps only hashed (or encrypted), shown this once with a copy
  * button. When the browser refuses the clipboard, it says so and selects the text to copy by hand.
  */
-export function ShownOnce({ id, label, value, title, note, copyLabel, testId }: {
+export function ShownOnce({ id, label, value, title, note, copyLabel, testId, rows }: {
   id: string;
   /** The field's name for screen readers, e.g. "Invitation link". */
   label: string;
@@ -18,6 +18,8 @@ export function ShownOnce({ id, label, value, title, note, copyLabel, testId }: 
   note: string;
   copyLabel: string;
   testId?: string;
+  /** Several lines (recovery codes): shown in a read-only text area this many rows high. */
+  rows?: number;
 }) {
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   return (
@@ -25,7 +27,11 @@ export function ShownOnce({ id, label, value, title, note, copyLabel, testId }: 
       <p className="text-sm font-medium text-emerald-950">{title}</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <label htmlFor={id} className="sr-only">{label}</label>
-        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 font-mono text-xs`} />
+        {rows ? (
+          <textarea id={id} readOnly value={value} rows={rows} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 resize-none font-mono text-sm`} spellCheck={false} />
+        ) : (
+          <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 flex-1 font-mono text-xs`} />
+        )}
         <Button
           type="button"
           variant="secondary"
@@ -35,7 +41,7 @@ export function ShownOnce({ id, label, value, title, note, copyLabel, testId }: 
               setCopy("copied");
             } catch {
               setCopy("failed");
-              (document.getElementById(id) as HTMLInputElement | null)?.select();
+              (document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null)?.select();
             }
           }}
         >

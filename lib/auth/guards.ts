@@ -5,6 +5,7 @@ import { cache } from "react";
 import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { findClaimWorkspaceSlug } from "@/lib/db/claims";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
+import { hasTwoFactor, twoFactorRequiredMessage } from "@/lib/db/two-factor";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
@@ -91,5 +92,19 @@ export async function requirePageMember(workspaceSlug: string): Promise<Member> 
   if (!user) redirect("/login");
   const membership = workspaceSlug.includes("\u0000") ? null : await getMembershipOnce(workspaceSlug, user.id);
   if (!membership) notFoundPage();
+  if (membership.workspace.requireTwoFactor && !(await hasTwoFactorOnce(user.id))) redirect(`/account/two-factor?workspace=${encodeURIComponent(workspaceSlug)}`);
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };
+}
+
+const hasTwoFactorOnce = cache(hasTwoFactor);
+
+/**
+ * A workspace that requires two-factor sign-in refuses its members' browser sessions until they
+ * have set it up (pages send them to set it up instead). API tokens are not refused: their owner
+ * made them while signed in, and a token is already a second secret of its own.
+ */
+export async function refuseWithoutTwoFactor(member: Member): Promise<void> {
+  if (member.workspace.requireTwoFactor && !(await hasTwoFactorOnce(member.user.id))) {
+    throw new AppError("FORBIDDEN", twoFactorRequiredMessage(member.workspace.name));
+  }
 }

@@ -3,13 +3,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { clearSignInFailures, reserveSignInAttempt } from "@/lib/db/login-throttle";
+import { requireSecondFactor } from "@/lib/db/two-factor";
 import { findUserForSignIn } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
 
-async function authorizeCredentials(credentials: Record<string, string> | undefined) {
+async function authorizeCredentials(credentials: Record<string, string> | undefined, request?: { headers?: Record<string, unknown> }) {
   const parsed = signInSchema.safeParse(credentials ?? {});
   if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
@@ -21,6 +22,8 @@ async function authorizeCredentials(credentials: Record<string, string> | undefi
   const user = await findUserForSignIn(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
   if (!user || !valid || user.disabledAt) throw new Error(INVALID_CREDENTIALS);
+  // With two-factor sign-in on, a code too (the failure count stays until it is right).
+  await requireSecondFactor(user, credentials, request?.headers);
   await clearSignInFailures(email);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -44,7 +44,8 @@ export type Action =
   | "workspace:archive"
   | "webhook:manage"
   | "workspace:export"
-  | "workspace:import";
+  | "workspace:import"
+  | "two-factor:require";
 
 /**
  * Who is asking: a member with their role. A request made with a personal API token carries the
@@ -92,6 +93,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "webhook:manage": "ADMIN",
   "workspace:export": "ADMIN",
   "workspace:import": "ADMIN",
+  "two-factor:require": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

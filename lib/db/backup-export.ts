@@ -72,6 +72,7 @@ export async function exportWorkspace(workspaceId: string, db: PrismaClient = ge
           organizationName: ws.organizationName,
           organizationUrl: ws.organizationUrl,
           archivedAt: isoOrNull(ws.archivedAt),
+          requireTwoFactor: ws.requireTwoFactor,
           createdAt: iso(ws.createdAt),
           updatedAt: iso(ws.updatedAt),
         },

@@ -241,6 +241,7 @@ export async function importWorkspace(
         highlightThreshold: w.highlightThreshold,
         organizationName: w.organizationName,
         organizationUrl: w.organizationUrl,
+        ...(w.requireTwoFactor === undefined ? {} : { requireTwoFactor: w.requireTwoFactor }),
       };
 
       // 5. Members: the file's, replacing the target's rows for the same people.

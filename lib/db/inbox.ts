@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ownsPersonal } from "@/lib/auth/policy";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { getDb } from "./client";
+import { meetsTwoFactorRequirement } from "./two-factor";
 
 // A person's inbox across all their workspaces. Every query is scoped to the user's own id, and
 // shows only lines from workspaces where they are still an active member (not archived).
@@ -24,7 +25,7 @@ export type InboxLine = {
 
 const visibleTo = (userId: string): Prisma.NotificationWhereInput => ({
   userId,
-  workspace: { archivedAt: null, memberships: { some: { userId, disabledAt: null } } },
+  workspace: { archivedAt: null, memberships: { some: { userId, disabledAt: null } }, ...meetsTwoFactorRequirement(userId) },
 });
 
 const statusOf = (detail: unknown, key: "from" | "to"): ClaimStatus | null => {

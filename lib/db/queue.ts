@@ -1,6 +1,7 @@
 import "server-only";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/domain/workflow";
 import { getDb } from "./client";
+import { meetsTwoFactorRequirement } from "./two-factor";
 
 export type QueueItem = {
   claimId: string;
@@ -18,7 +19,7 @@ export type QueueItem = {
  */
 export async function listMyQueue(userId: string): Promise<QueueItem[]> {
   const rows = await getDb().claimAssignee.findMany({
-    where: { userId, claim: { workspace: { archivedAt: null, memberships: { some: { userId, disabledAt: null } } } } },
+    where: { userId, claim: { workspace: { archivedAt: null, memberships: { some: { userId, disabledAt: null } }, ...meetsTwoFactorRequirement(userId) } } },
     orderBy: { createdAt: "asc" },
     take: 1000,
     select: {

@@ -15,6 +15,8 @@ export type SecurityEventKind =
   | "totp.disabled"
   | "totp.recovery_used"
   | "totp.failed"
+  | "totp.recovery_regenerated"
+  | "totp.requirement_changed"
   | "action.refused"
   | "rate.limited"
   | "token.used"

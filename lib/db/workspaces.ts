@@ -14,6 +14,7 @@ export type WorkspaceMembership = {
     fourEyes: boolean;
     highlightThreshold: number;
     archivedAt: Date | null;
+    requireTwoFactor: boolean;
   };
   role: Role;
 };
@@ -28,6 +29,7 @@ const WORKSPACE_FIELDS = {
   fourEyes: true,
   highlightThreshold: true,
   archivedAt: true,
+  requireTwoFactor: true,
 } as const;
 
 /**

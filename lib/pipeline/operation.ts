@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { authorize, authorizeRole, requireMember, type Member } from "@/lib/auth/guards";
+import { authorize, authorizeRole, refuseWithoutTwoFactor, requireMember, type Member } from "@/lib/auth/guards";
 import { can, type Action, type Resource } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
 import type { Ctx } from "@/lib/db/audit";
@@ -100,6 +100,7 @@ export async function memberFor(principal: Principal, scope: Scope): Promise<Mem
     slug = found;
   }
   const member = await requireMember(principal.user, slug);
+  if (principal.kind === "session") await refuseWithoutTwoFactor(member);
   return principal.kind === "token" ? { ...member, actor: { ...member.actor, scope: principal.token.scope } } : member;
 }
 

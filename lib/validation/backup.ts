@@ -38,6 +38,8 @@ export const backupWorkspaceSchema = z.strictObject({
   organizationName: optText(200),
   organizationUrl: optText(2_000),
   archivedAt: optDate,
+  // Added with two-factor sign-in; files made before it have none (not required).
+  requireTwoFactor: z.boolean().optional(),
   createdAt: date,
   updatedAt: date,
 });

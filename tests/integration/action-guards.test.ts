@@ -85,6 +85,7 @@ const CASES: Case[] = [
   { name: "change a member's role", action: settings.changeRoleAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer, role: "EDITOR" }) },
   { name: "disable a member", action: settings.setMemberDisabledAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer, disabled: "true" }) },
   { name: "remove a member", action: settings.removeMemberAction, min: "ADMIN", ids: true, input: (f) => ({ userId: f.users.reviewer }) },
+  { name: "require two-factor sign-in", action: settings.setTwoFactorRequiredAction, min: "ADMIN", input: () => ({ required: "true" }) },
   { name: "create an invitation", action: settings.createInvitationAction, min: "ADMIN", input: () => ({ role: "ADMIN", email: "" }) },
   { name: "revoke an invitation", action: settings.revokeInvitationAction, min: "ADMIN", ids: true, input: (f) => ({ invitationId: f.invitation }) },
   { name: "add a rating", action: settings.addRatingAction, min: "ADMIN", input: () => ({ label: "Pants on fire" }) },

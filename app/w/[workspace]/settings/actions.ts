@@ -10,6 +10,9 @@ import { changeRoleSchema, createInvitationSchema, memberSchema, revokeInvitatio
 import { addRatingSchema, createWorkspaceSchema, moveRatingSchema, publishingRulesSchema, renameRatingSchema, renameWorkspaceSchema, retireRatingSchema } from "@/lib/validation/settings";
 import { setPublisher } from "@/lib/db/report-publisher";
 import { publisherSchema } from "@/lib/validation/publisher";
+import { setWorkspaceTwoFactorRequired } from "@/lib/db/two-factor";
+import { actionRequestMeta } from "@/lib/http/request-meta";
+import { requireTwoFactorSchema } from "@/lib/validation/two-factor";
 
 // Thin: each action names its schema and policy action; the wrapper authenticates, validates and
 // authorizes; lib/db asks the policy again and does the work in a transaction with its event.
@@ -89,4 +92,12 @@ export const moveRatingAction = workspaceAction({ schema: moveRatingSchema, acti
 export const retireRatingAction = workspaceAction({ schema: retireRatingSchema, action: "settings:manage" }, async (input, member, ctx) => {
   await setRatingRetired(ctx, (a) => can(member.actor, a), input);
   return { message: input.retired ? "Rating retired." : "Rating back in use.", revalidate: ratingsPath(member.workspace.slug) };
+});
+
+export const setTwoFactorRequiredAction = workspaceAction({ schema: requireTwoFactorSchema, action: "two-factor:require" }, async (input, member, ctx) => {
+  await setWorkspaceTwoFactorRequired(ctx, (a) => can(member.actor, a), input.required, await actionRequestMeta());
+  return {
+    message: input.required ? "Two-factor sign-in is now required. Members without it are asked to set it up at their next page." : "Two-factor sign-in is no longer required.",
+    revalidate: settings(member.workspace.slug, "/members"),
+  };
 });

@@ -7,7 +7,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import type { WorkspaceActionFn } from "@/lib/actions/workspace-action";
 import { requirePageAction } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/db/members";
-import { changeRoleAction, removeMemberAction, setMemberDisabledAction } from "../actions";
+import { usersWithTwoFactor } from "@/lib/db/two-factor";
+import { changeRoleAction, removeMemberAction, setMemberDisabledAction, setTwoFactorRequiredAction } from "../actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -18,6 +19,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const members = await listMembers(member.workspace.id);
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
   const active = members.filter((m) => !m.disabled).length;
+  const withTwoFactor = await usersWithTwoFactor(members.map((m) => m.userId));
+  const required = member.workspace.requireTwoFactor;
+  const missing = members.filter((m) => !m.disabled && !withTwoFactor.has(m.userId)).length;
 
   return (
     <SettingsShell
@@ -32,6 +36,31 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         </>
       }
     >
+      <section aria-labelledby="two-factor-heading" className="mb-6 rounded-lg border border-rule bg-white p-5">
+        <h2 id="two-factor-heading" className="text-base font-semibold">Two-factor sign-in</h2>
+        <p className="mt-1 text-sm text-muted" data-testid="two-factor-summary">
+          {required ? "Required: members must sign in with a code from an authenticator app to work here." : "Not required: members choose for themselves."}{" "}
+          {missing === 0 ? "Every active member has it on." : `${missing} active ${missing === 1 ? "member does" : "members do"} not have it on${required ? " and will be asked to set it up at their next page" : ""}.`}
+        </p>
+        <p className="mt-1 text-sm text-muted">
+          While it is required, a member without it is sent to set it up before any page here opens, and their browser&apos;s requests are refused. Their API tokens keep working.
+        </p>
+        <div className="mt-4">
+          <ActionForm
+            action={bound(setTwoFactorRequiredAction)}
+            submitLabel={required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in"}
+            pendingLabel="Saving…"
+            variant={required ? "secondary" : "primary"}
+            confirm={
+              required
+                ? undefined
+                : `Require two-factor sign-in in ${member.workspace.name}? ${missing === 0 ? "" : `${missing} active ${missing === 1 ? "member" : "members"} without it will have to set it up before working here.`}${withTwoFactor.has(member.user.id) ? "" : " That includes you."}`
+            }
+          >
+            <input type="hidden" name="required" value={required ? "false" : "true"} />
+          </ActionForm>
+        </div>
+      </section>
       <div className="overflow-x-auto rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Members of {member.workspace.name}</caption>
@@ -40,6 +69,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
               <th scope="col" className="px-4 py-2 font-medium">Member</th>
               <th scope="col" className="px-4 py-2 font-medium">Role</th>
               <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Two-factor</th>
               <th scope="col" className="px-4 py-2 font-medium">Joined</th>
               <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
@@ -63,6 +93,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                   <td className="px-4 py-3">
                     {m.disabled ? <span className="font-medium text-red-800">Disabled</span> : <span>Active</span>}
                     {m.accountDisabled ? <span className="block text-xs text-muted">Account disabled on the server</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3">
+                    {withTwoFactor.has(m.userId) ? <span className="text-emerald-800">On</span> : <span className={required ? "font-medium text-amber-800" : "text-muted"}>Off</span>}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-muted">{formatDate(m.joinedAt)}</td>
                   <td className="px-4 py-3">
