@@ -149,11 +149,11 @@ export function reanchor(oldText: string, newText: string, anchor: Anchor, map: 
         return { start, end, ctx, score: 0.8 * ctx + 0.2 * near };
       })
       .sort((a, b) => b.score - a.score);
-    const best = scored[0];
+    const best = scored[0]!;
     if (scored.length === 1) {
       candidates.push({ start: best.start, end: best.end, method: "exact", confidence: 0.9 + 0.1 * best.ctx });
     } else {
-      const margin = best.score - scored[1].score;
+      const margin = best.score - scored[1]!.score;
       candidates.push({ start: best.start, end: best.end, method: "exact", confidence: 0.7 + 0.25 * Math.min(1, margin * 5) });
     }
   }
@@ -202,8 +202,8 @@ export function reanchorAll<T extends Anchor>(oldText: string, newText: string, 
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } | null {
   let { start: s, end: e } = alignToCharacters(text, start, end);
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
   return s < e ? { start: s, end: e } : null;
 }
 
