@@ -42,6 +42,10 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} withdrew a review`;
     case "article.updated":
       return `${who} edited the article's details`;
+    case "article.text_replaced":
+      return `${who} replaced the article's text`;
+    case "claim.reattached":
+      return `${who} re-attached the claim to “${field(event.after, "quote") ?? ""}”`;
     case "article.deleted":
       return `${who} deleted the article “${field(event.before, "title") ?? ""}”`;
     case "source.added":

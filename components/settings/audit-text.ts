@@ -25,6 +25,8 @@ const VERBS: Record<string, string> = {
   "article.imported": "imported an article",
   "article.updated": "edited an article's details",
   "article.deleted": "deleted an article",
+  "article.text_replaced": "replaced an article's text",
+  "claim.reattached": "re-attached a claim",
   "claim.deleted": "deleted a claim",
   "comment.deleted": "deleted a comment",
   "review.withdrawn": "withdrew a review",

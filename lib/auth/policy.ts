@@ -18,6 +18,8 @@ export type Action =
   | "article:import"
   | "article:edit"
   | "article:delete"
+  | "article:revise"
+  | "claim:reattach"
   | "claim:delete"
   | "claim:create"
   | "claim:edit"
@@ -78,6 +80,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "article:import": "EDITOR",
   "article:edit": "EDITOR",
   "article:delete": "EDITOR",
+  "article:revise": "EDITOR",
+  "claim:reattach": "EDITOR",
   "claim:delete": "EDITOR",
   "claim:triage": "EDITOR",
   "claim:reopen": "EDITOR",

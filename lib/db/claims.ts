@@ -15,7 +15,8 @@ export type ClaimListItem = LiveClaim;
 /** An article's claims in reading order; with `claimIds`, only those (the live feed's delta). */
 export async function listClaimsForArticle(workspaceId: string, articleId: string, claimIds?: string[]): Promise<ClaimListItem[]> {
   const rows = await getDb().claim.findMany({
-    where: { workspaceId, articleId, ...(claimIds ? { id: { in: claimIds } } : {}) },
+    // Orphaned claims have no place in the current text: the orphaned-claims list shows them.
+    where: { workspaceId, articleId, orphaned: false, ...(claimIds ? { id: { in: claimIds } } : {}) },
     orderBy: [{ start: "asc" }, { end: "desc" }],
     select: {
       id: true,

@@ -10,6 +10,8 @@ export const CHANGE_KINDS = [
   "article.imported",
   "article.updated",
   "article.deleted",
+  "article.text_replaced",
+  "claim.reattached",
   "claim.created",
   "claim.updated",
   "claim.status_changed",

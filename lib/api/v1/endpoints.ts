@@ -29,6 +29,7 @@ import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
 import * as out from "./schemas";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
+import { REVISION_ENDPOINTS } from "./revision-endpoints";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
 // with the same zod schema as the matching form, and calls the same lib/db function.
@@ -782,4 +783,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   editCommentEndpoint,
   deleteCommentEndpoint,
   ...SHARE_LINK_ENDPOINTS,
+  ...REVISION_ENDPOINTS,
 ];
