@@ -51,7 +51,7 @@ export async function tokenFor(userId: string, scope: "READ" | "WRITE" = "WRITE"
  * Equal fingerprints before and after a refused request mean nothing at all was written.
  */
 export async function workspaceFingerprint(workspaceId: string): Promise<Record<string, string>> {
-  const tables = ["Article", "Claim", "Source", "Review", "Decision", "Comment", "Notification", "Event", "Membership", "Invitation", "ShareLink", "Webhook", "WebhookDelivery", "Presence"];
+  const tables = ["Article", "Claim", "Source", "Review", "Decision", "Comment", "Notification", "Event", "Membership", "Invitation", "ShareLink", "Webhook", "WebhookDelivery", "Presence", "ArticleRevision"];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const key = table === "Event" || table === "Presence" ? (table === "Event" ? "id" : '"tabId"') : "id";

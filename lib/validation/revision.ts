@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { importArticleSchema } from "./article";
-import { id, optionalText, version } from "./fields";
+import { id, identifier, optionalText, version } from "./fields";
 
 export const MAX_REVISION_NOTE = 500;
 
@@ -20,4 +20,7 @@ export const reattachClaimSchema = z.object({
   end: z.coerce.number({ error: "Select the words the claim is about." }).int().min(0),
 });
 
-export const revisionNumber = z.coerce.number({ error: "Unknown revision." }).int("Unknown revision.").min(1, "Unknown revision.").max(1_000_000, "Unknown revision.");
+/** A revision's number from a path: anything that is not one is simply not found. */
+export const revisionNumber = identifier({ error: "Unknown revision." })
+  .refine((value) => /^[1-9]\d{0,6}$/.test(value), { message: "Not found.", params: { notFound: true }, abort: true })
+  .transform(Number);

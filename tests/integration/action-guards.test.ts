@@ -31,6 +31,7 @@ const article = await import("@/app/w/[workspace]/articles/[articleId]/actions")
 const comments = await import("@/app/w/[workspace]/articles/[articleId]/comment-actions");
 const importing = await import("@/app/w/[workspace]/articles/new/actions");
 const settings = await import("@/app/w/[workspace]/settings/actions");
+const revisions = await import("@/app/w/[workspace]/articles/[articleId]/revision-actions");
 
 type Case = {
   name: string;
@@ -68,6 +69,8 @@ const CASES: Case[] = [
   { name: "review a claim", action: article.saveReviewAction, min: "REVIEWER", ids: true, allowed: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Planted", confidence: "2", version: "" }) },
   { name: "publish a verdict", action: article.publishDecisionAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Planted" }) },
   { name: "set the highlight threshold", action: article.setHighlightThresholdAction, min: "EDITOR", input: () => ({ threshold: "37" }) },
+  { name: "replace an article's text", action: revisions.replaceArticleTextAction, min: "EDITOR", ids: true, input: (f) => ({ articleId: f.article, version: "1", body: `${SAMPLE_BODY}\nPlanted sentence.`, note: "" }) },
+  { name: "re-attach a claim", action: revisions.reattachClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), ...manualSpan() }) },
   // Discussion.
   { name: "comment on a claim", action: comments.createCommentAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, body: "Planted" }) },
   { name: "edit a comment", action: comments.editCommentAction, min: "REVIEWER", ids: true, notOwners: ["second", "editor", "admin"], input: (f) => ({ commentId: f.comment, version: "1", body: "Planted" }) },

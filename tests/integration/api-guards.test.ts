@@ -72,6 +72,8 @@ const WRITES: Write[] = [
   { name: "delete a comment", method: "DELETE", path: () => `/comments/${ids.comment}`, owned: true },
   { name: "create a public link", method: "POST", path: () => `/articles/${ids.article}/share-links`, body: () => ({}) },
   { name: "revoke a public link", method: "DELETE", path: () => `/articles/${ids.article}/share-links/planted-link` },
+  { name: "replace an article's text", method: "POST", path: () => `/articles/${ids.article}/revisions`, body: () => ({ version: 1, body: "Planted text." }) },
+  { name: "re-attach a claim", method: "POST", path: () => `/claims/${ids.claim}/reattach`, body: () => ({ version: 1, start: 0, end: 5 }) },
 ];
 
 const READS = [
@@ -88,6 +90,7 @@ const READS = [
   () => `/decisions/${ids.decision}`,
   () => `/claims/${ids.claim}/comments`,
   () => `/comments/${ids.comment}`,
+  () => `/articles/${ids.article}/revisions`,
 ];
 
 async function refused(write: Write, who: { token?: string; session?: string }, status: number, code: string) {
