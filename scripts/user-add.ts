@@ -42,6 +42,11 @@ try {
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("\n"));
 const args = parsed.data;
+if (args.password) {
+  const { passwordProblem } = await import("../lib/auth/password-policy");
+  const problem = await passwordProblem(args.password, { email: args.email });
+  if (problem) fail(`--password: ${problem}`);
+}
 
 const database = await openDatabase(() => {});
 let refused = false;

@@ -2,8 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getSessionLimits } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "./client";
+import { getDb, type Tx } from "./client";
 
 // Signed-in browsers, one row each (docs/decisions/019-sessions.md). The session cookie names
 // the row; lib/db/users.ts getActiveUser reads it with the user on every request, so a row
@@ -18,8 +17,6 @@ export const SEEN_EVERY_MS = 60_000;
 export type RequestClient = { ip: string | null; userAgent: string | null };
 
 export type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
-
-type Tx = Prisma.TransactionClient;
 
 /** The oldest createdAt and lastSeenAt a live session may have at `now`. */
 export function sessionCutoffs(now: Date): { createdAfter: Date; seenAfter: Date } {
