@@ -7,10 +7,11 @@ import { endUserSessions } from "./sessions";
 
 /**
  * A person changes their own password: the current one must be right, the new one must meet the
- * policy and differ from it. Every other session of theirs ends with the change (the browser
- * that made it stays signed in). Returns how many sessions ended.
+ * policy and differ from it. Every session of theirs ends with the change, the one that made it
+ * included (its browser is given a new one, so a copy of its old cookie is worth nothing too).
+ * Returns how many sessions ended.
  */
-export async function changeOwnPassword(userId: string, keepSessionId: string, input: { currentPassword: string; newPassword: string }): Promise<{ endedSessions: number }> {
+export async function changeOwnPassword(userId: string, input: { currentPassword: string; newPassword: string }): Promise<{ endedSessions: number }> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -26,6 +27,6 @@ export async function changeOwnPassword(userId: string, keepSessionId: string, i
     // reset) is not silently overwritten.
     const { count } = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } });
     if (count === 0) throw new AppError("CONFLICT", "Your password was changed somewhere else a moment ago. Reload the page and try again.");
-    return { endedSessions: await endUserSessions(userId, "password-changed", { keep: keepSessionId, tx }) };
+    return { endedSessions: await endUserSessions(userId, "password-changed", { tx }) };
   });
 }

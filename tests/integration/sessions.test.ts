@@ -18,7 +18,7 @@ import { callApi, tokenFor } from "@/lib/testing/api";
 
 const request = vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "integration-test-secret-not-for-production";
-  return { cookie: null as string | null, address: "203.0.113.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0" };
+  return { cookie: null as string | null, issued: null as string | null, address: "203.0.113.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0" };
 });
 vi.mock("next-auth", async (importOriginal) => {
   const actual = await importOriginal<typeof NextAuthModule>();
@@ -31,7 +31,16 @@ vi.mock("next-auth", async (importOriginal) => {
       actual.getServerSession({ headers: { host: "factdesk.test" }, cookies: request.cookie ? { "next-auth.session-token": request.cookie } : {} } as never, res as never, options as never),
   };
 });
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-factdesk-client-address": request.address, "user-agent": request.userAgent }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-factdesk-client-address": request.address, "user-agent": request.userAgent }),
+  // The cookie jar a server action answers with: what it sets is the browser's next cookie.
+  cookies: async () => ({
+    getAll: () => (request.cookie ? [{ name: "next-auth.session-token", value: request.cookie }] : []),
+    set: (name: string, value: string) => {
+      if (name === "next-auth.session-token") request.issued = value;
+    },
+  }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
@@ -117,19 +126,27 @@ describe("a copied session cookie", () => {
     expect(await eventsOf(me.id, "session.ended")).toHaveLength(1);
   });
 
-  it("is refused once its owner changed their password in another browser, which stays signed in", async () => {
+  it("is refused once its owner changed their password, from another browser or from the very browser it was copied from", async () => {
     const me = await person();
-    const [laptop, stolen] = [await signIn(me.email), await signIn(me.email)];
+    const [laptop, phone] = [await signIn(me.email), await signIn(me.email)];
+    const copyOfLaptop = { ...laptop, address: "192.0.2.66" };
+    request.issued = null;
     const result = await act(laptop, () => security.changePasswordAction(null, formOf({ currentPassword: PASSWORD, newPassword: "a new tram across the river", confirmPassword: "a new tram across the river" })));
     expect(result).toMatchObject({ ok: true, message: "Password changed. 1 other session was signed out." });
-    expect(await userOf(stolen)).toBeNull();
-    expect((await as(stolen, () => callApi("GET", "/workspaces"))).status).toBe(401);
-    expect(await userOf(laptop)).toMatchObject({ id: me.id });
+    expect(await userOf(phone)).toBeNull();
+    expect((await as(phone, () => callApi("GET", "/workspaces"))).status).toBe(401);
+    expect(await userOf(copyOfLaptop)).toBeNull();
+    expect((await as(copyOfLaptop, () => callApi("GET", "/workspaces"))).status).toBe(401);
+    // The laptop carries on with the new cookie the change answered with, in a new session.
+    expect(request.issued).toEqual(expect.any(String));
+    const renewed = { ...laptop, cookie: request.issued! };
+    expect(await userOf(renewed)).toMatchObject({ id: me.id });
+    expect((await decode({ token: renewed.cookie, secret }))?.sid).not.toBe(laptop.token.sid);
     // The new password signs in; the old one does not.
     expect(await userOf(await signIn(me.email, "a new tram across the river"))).toMatchObject({ id: me.id });
     await expect(signIn(me.email, PASSWORD)).rejects.toThrow("That email and password do not match an account.");
     const [event] = await eventsOf(me.id, "password.changed");
-    expect(event).toMatchObject({ email: me.email, ip: laptop.address, userAgent: request.userAgent, detail: { endedSessions: 1 } });
+    expect(event).toMatchObject({ email: me.email, ip: laptop.address, userAgent: request.userAgent, detail: { endedSessions: 2, renewed: true } });
   });
 
   it("is refused once the password was reset from the command line (every session ends)", async () => {

@@ -2,11 +2,12 @@
 
 import { personalAction } from "@/lib/actions/workspace-action";
 import type { Principal } from "@/lib/auth/principal";
+import { reissueSessionCookie } from "@/lib/auth/session-cookie";
 import { waitText } from "@/lib/auth/throttle";
 import { changeOwnPassword } from "@/lib/db/passwords";
 import { hitRateLimit } from "@/lib/db/rate-limit";
 import { recordSecurityEvent } from "@/lib/db/security-events";
-import { endUserSession, endUserSessions } from "@/lib/db/sessions";
+import { endUserSession, endUserSessions, startUserSession } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
 import { requestClient } from "@/lib/http/request-client";
 import { changePasswordSchema, endAllSessionsSchema, endSessionSchema } from "@/lib/validation/account";
@@ -27,16 +28,20 @@ const signedIn = (principal: Principal) => {
 const others = (count: number) => (count === 1 ? "1 other session was" : `${count} other sessions were`);
 
 export const changePasswordAction = personalAction({ schema: changePasswordSchema }, async (input, principal) => {
-  const { user, sessionId } = signedIn(principal);
+  const { user } = signedIn(principal);
   const client = await requestClient();
   const checks = await hitRateLimit(`password-check:${user.id}`, PASSWORD_CHECKS.limit, PASSWORD_CHECKS.windowMs);
   if (!checks.allowed) {
     await recordSecurityEvent({ kind: "rate.limited", userId: user.id, email: user.email, ...client, detail: { what: "password change" } });
     throw new AppError("RATE_LIMITED", `Too many attempts to change your password. Try again in ${waitText(checks.retryAfterSeconds)}.`);
   }
-  const { endedSessions } = await changeOwnPassword(user.id, sessionId, input);
-  await recordSecurityEvent({ kind: "password.changed", userId: user.id, email: user.email, ...client, detail: { endedSessions } });
-  return { message: endedSessions > 0 ? `Password changed. ${others(endedSessions)} signed out.` : "Password changed.", revalidate: PAGE };
+  const { endedSessions } = await changeOwnPassword(user.id, input);
+  // This browser carries on in a new session: whoever holds a copy of its old cookie does not.
+  const renewed = await reissueSessionCookie(user, await startUserSession(user.id, client));
+  await recordSecurityEvent({ kind: "password.changed", userId: user.id, email: user.email, ...client, detail: { endedSessions, renewed } });
+  if (!renewed) return { message: "Password changed. Sign in with your new password.", redirectTo: "/login" };
+  const ended = endedSessions - 1; // this browser's old session was one of them
+  return { message: ended > 0 ? `Password changed. ${others(ended)} signed out.` : "Password changed.", revalidate: PAGE };
 });
 
 export const endSessionAction = personalAction({ schema: endSessionSchema }, async (input, principal) => {
