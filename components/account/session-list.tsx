@@ -8,7 +8,8 @@ import type { PersonalActionFn } from "@/lib/actions/workspace-action";
 export type SessionListItem = {
   id: string;
   device: string;
-  address: string;
+  /** Null when the server could not tell. */
+  address: string | null;
   signedIn: string;
   lastSeen: string;
   current: boolean;
@@ -51,7 +52,7 @@ export function SessionList({ sessions, end, headingId }: { sessions: SessionLis
               </p>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
                 <dt className="text-muted">Address</dt>
-                <dd className="font-mono text-xs leading-5">{session.address}</dd>
+                <dd className={session.address ? "font-mono text-xs leading-5" : "text-muted"}>{session.address ?? "Unknown"}</dd>
                 <dt className="text-muted">Signed in</dt>
                 <dd>{session.signedIn}</dd>
                 <dt className="text-muted">Last active</dt>
@@ -59,7 +60,7 @@ export function SessionList({ sessions, end, headingId }: { sessions: SessionLis
               </dl>
             </div>
             {session.current ? null : (
-              <Button type="button" variant="danger" className="self-start" disabled={pending} aria-label={`End session: ${session.device}, last active ${session.lastSeen}`} onClick={() => onEnd(session)}>
+              <Button type="button" variant="danger" className="self-start" disabled={pending} aria-label={`End session: ${session.device}${session.address ? ` at ${session.address}` : ""}, last active ${session.lastSeen}`} onClick={() => onEnd(session)}>
                 {busy === session.id ? "Ending…" : "End session"}
               </Button>
             )}

@@ -16,7 +16,7 @@ function listItem(row: SessionRow, currentId: string): SessionListItem {
   return {
     id: row.id,
     device: describeUserAgent(row.userAgent),
-    address: row.ip && row.ip !== UNKNOWN_ADDRESS ? row.ip : "Unknown",
+    address: row.ip && row.ip !== UNKNOWN_ADDRESS ? row.ip : null,
     signedIn: formatDateTime(row.createdAt),
     lastSeen: formatDateTime(row.lastSeenAt),
     current: row.id === currentId,
