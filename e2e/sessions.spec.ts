@@ -115,7 +115,12 @@ test("end one session from the list, then sign out everywhere", async ({ page, b
   await signInAs(tablet, email, password);
   await signInAs(page, email, password);
 
-  await page.goto("/account/security");
+  // The account page links to it.
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await snap(page, "account");
+  await page.getByRole("link", { name: /Sign-in and security/ }).click();
   await expect(page.getByRole("heading", { name: /Where you are signed in \(3\)/ })).toBeVisible();
   await page.getByRole("button", { name: /End session: Firefox on Linux/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Session ended: that browser is signed out." })).toBeVisible();

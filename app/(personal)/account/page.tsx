@@ -16,8 +16,8 @@ export default async function AccountPage() {
   if (!user) redirect("/login");
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
-      <p className="text-sm text-muted">Your account · {user.email}</p>
-      <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">Your account</h1>
+      <h1 className="font-serif text-3xl font-semibold tracking-tight">Your account</h1>
+      <p className="mt-2 text-muted">Signed in as {user.email}.</p>
       <ul className="mt-8 divide-y divide-rule rounded-lg border border-rule bg-white">
         {SECTIONS.map((section) => (
           <li key={section.href}>
