@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/domain/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/realtime/**/*.test.ts", "lib/api/**/*.test.ts", "lib/reports/**/*.test.ts"],
+          include: ["scripts/**/*.test.ts", "lib/domain/**/*.test.ts", "lib/auth/**/*.test.ts", "lib/validation/**/*.test.ts", "lib/realtime/**/*.test.ts", "lib/api/**/*.test.ts", "lib/reports/**/*.test.ts"],
           environment: "node",
         },
       },

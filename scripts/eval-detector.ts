@@ -1,142 +1,75 @@
 /**
- * Scores labelled check-worthiness data with the heuristic detector and prints
- * precision / recall / F1 of the positive class.
+ * Scores the public check-worthiness data with the detector and prints precision, recall and F1
+ * of the positive class, and the scoring throughput.
  *
- *   npx tsx scripts/eval-detector.ts <data-folder> [--train]
+ *   npm run eval:detector -- <data-folder> [--train] [--thresholds]
  *
  * <data-folder> holds `checkthat2024-task1-english/` and `claimbuster/` (see their READMEs).
  * The data stay where they are: this script only reads them and is never used by tests.
+ * dev chose the model's threshold; dev-test is reported here and never used for choices.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECK_WORTHY_THRESHOLD } from "../lib/domain/detection/detect";
 import { scoreCheckWorthiness } from "../lib/domain/detection/score";
+import { heuristicCheckWorthiness } from "../lib/domain/detection/signals";
+import { splitSentences } from "../lib/domain/detection/sentences";
+import { type Example, loadCheckThat, loadTrain } from "./lib/claims-data";
+import { measure } from "./lib/detector-metrics";
 
-type Example = { id: string; text: string; positive: boolean };
-type Split = { name: string; examples: Example[] };
+// The threshold sweep is printed for dev and train only: dev-test is for reporting, not choosing.
+type Split = { name: string; examples: Example[]; sweep: boolean };
 
-const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
-
-/** RFC 4180-style reader: honours double-quote quoting, "" escapes, CRLF or LF rows. */
-function parseDelimited(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let atFieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-      continue;
-    }
-    if (ch === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-      atFieldStart = true;
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== "") rows.push(row);
-      row = [];
-      field = "";
-      atFieldStart = true;
-    } else {
-      field += ch;
-      atFieldStart = false;
-    }
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** CheckThat! TSV; repairs the train file's one line that holds two records (README caveat 1). */
-function loadCheckThat(file: string): Example[] {
-  const [, ...rows] = parseDelimited(readFileSync(file, "utf8"), "\t");
-  const out: Example[] = [];
-  for (const row of rows) {
-    const [id = "", text = "", label = "", ...rest] = row;
-    const merged = /^(Yes|No)(\d+)$/.exec(label);
-    if (merged && rest.length === 2) {
-      out.push({ id, text, positive: merged[1] === "Yes" });
-      out.push({ id: merged[2] ?? "", text: rest[0] ?? "", positive: rest[1] === "Yes" });
-      continue;
-    }
-    if (label !== "Yes" && label !== "No") throw new Error(`${file}: unexpected label ${JSON.stringify(label)} for id ${id}`);
-    out.push({ id, text, positive: label === "Yes" });
-  }
-  return out;
-}
-
-/** ClaimBuster CSV; positive = CFS (Verdict 1), negative = UFS + NFS. */
-function loadClaimBuster(file: string): Example[] {
-  const [header = [], ...rows] = parseDelimited(readFileSync(file, "utf8"), ",");
-  const textCol = header.indexOf("Text");
-  const verdictCol = header.indexOf("Verdict");
-  const idCol = header.indexOf("Sentence_id");
-  return rows.map((row) => ({
-    id: row[idCol] ?? "",
-    text: row[textCol] ?? "",
-    positive: row[verdictCol] === "1",
-  }));
-}
-
-function measure(scores: readonly { score: number; positive: boolean }[], threshold: number) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const { score, positive } of scores) {
-    const predicted = score >= threshold;
-    if (predicted && positive) tp++;
-    else if (predicted) fp++;
-    else if (positive) fn++;
-  }
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, selected: tp + fp };
-}
+const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7];
 
 function formatRow(label: string, m: ReturnType<typeof measure>): string {
   const f = (x: number) => x.toFixed(3);
-  return `  ${label.padEnd(22)} P=${f(m.precision)}  R=${f(m.recall)}  F1=${f(m.f1)}  selected=${m.selected}`;
+  return `  ${label.padEnd(26)} P=${f(m.precision)}  R=${f(m.recall)}  F1=${f(m.f1)}  selected=${m.selected}`;
 }
 
-function report(split: Split): void {
-  const scores = split.examples.map((e) => ({ score: scoreCheckWorthiness(e.text).score, positive: e.positive }));
-  const positives = scores.filter((s) => s.positive).length;
-  console.log(`\n${split.name}: ${scores.length} sentences, ${positives} positive`);
-  console.log(formatRow(`default (${CHECK_WORTHY_THRESHOLD})`, measure(scores, CHECK_WORTHY_THRESHOLD)));
-  for (const t of THRESHOLDS) console.log(formatRow(`threshold ${t}`, measure(scores, t)));
-  console.log(formatRow("all positive (floor)", measure(scores, -1)));
+function report(split: Split, showThresholds: boolean): void {
+  const model = split.examples.map((e) => ({ score: scoreCheckWorthiness(e.text).score, positive: e.positive }));
+  const heuristic = split.examples.map((e) => ({ score: heuristicCheckWorthiness(e.text).score, positive: e.positive }));
+  const positives = model.filter((s) => s.positive).length;
+  console.log(`\n${split.name}: ${model.length} sentences, ${positives} positive`);
+  console.log(formatRow(`model (threshold ${CHECK_WORTHY_THRESHOLD})`, measure(model, CHECK_WORTHY_THRESHOLD)));
+  if (showThresholds && split.sweep) for (const t of THRESHOLDS) console.log(formatRow(`model at ${t}`, measure(model, t)));
+  console.log(formatRow("old heuristic (0.5)", measure(heuristic, 0.5)));
+  console.log(formatRow("all positive (floor)", measure(model, -1)));
+}
+
+/** Sentences per second through the whole scoring path, on the demo article repeated. */
+function throughput(): void {
+  const demo = readFileSync(join(process.cwd(), "prisma", "seed", "articles", "border-concessions.txt"), "utf8");
+  const sentences = splitSentences(demo).map((s) => s.text);
+  const batch = Array.from({ length: 100 }, (_, i) => sentences[i % sentences.length] ?? "");
+  for (let i = 0; i < 5; i++) for (const s of batch) scoreCheckWorthiness(s); // warm up
+  const runs: number[] = [];
+  for (let r = 0; r < 30; r++) {
+    const started = performance.now();
+    for (const s of batch) scoreCheckWorthiness(s);
+    runs.push(performance.now() - started);
+  }
+  runs.sort((a, b) => a - b);
+  const median = runs[Math.floor(runs.length / 2)] ?? 0;
+  const p95 = runs[Math.floor(runs.length * 0.95)] ?? 0;
+  console.log(`\nthroughput: 100 sentences in ${median.toFixed(1)} ms median (${p95.toFixed(1)} ms p95), ${Math.round(100_000 / median)} sentences/s`);
 }
 
 function main(): void {
   const folder = process.argv[2];
   if (!folder || !existsSync(folder)) {
-    console.error("usage: npx tsx scripts/eval-detector.ts <data-folder> [--train]");
+    console.error("usage: npm run eval:detector -- <data-folder> [--train] [--thresholds]");
     process.exit(2);
   }
-  const ct = join(folder, "checkthat2024-task1-english");
   const splits: Split[] = [
-    { name: "CheckThat! 2024 dev", examples: loadCheckThat(join(ct, "CT24_checkworthy_english_dev.tsv")) },
-    { name: "CheckThat! 2024 dev-test", examples: loadCheckThat(join(ct, "CT24_checkworthy_english_dev-test.tsv")) },
-    { name: "ClaimBuster groundtruth.csv", examples: loadClaimBuster(join(folder, "claimbuster", "groundtruth.csv")) },
+    { name: "CheckThat! 2024 dev", examples: loadCheckThat(folder, "dev"), sweep: true },
+    { name: "CheckThat! 2024 dev-test", examples: loadCheckThat(folder, "dev-test"), sweep: false },
   ];
-  if (process.argv.includes("--train")) {
-    splits.push({ name: "CheckThat! 2024 train", examples: loadCheckThat(join(ct, "CT24_checkworthy_english_train.tsv")) });
-  }
-  for (const split of splits) report(split);
+  if (process.argv.includes("--train")) splits.push({ name: "CheckThat! 2024 train", examples: loadTrain(folder), sweep: true });
+  const showThresholds = process.argv.includes("--thresholds");
+  for (const split of splits) report(split, showThresholds);
+  throughput();
 }
 
 main();

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuilt } from "./lib/build";
-import { ensureDatabase } from "./lib/database";
+import { APP_ROLE, ensureAppRole, ensureDatabase } from "./lib/database";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { findFreePorts, runNext, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
+import { findFreePorts, runNext, runServer, stopProcess, waitForExit, waitForHealth } from "./lib/next-process";
 import { MigrationHistoryError, applyMigrations } from "./lib/schema-engine";
 
 const PARTS = ["unit", "integration", "e2e"] as const;
@@ -32,7 +32,11 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   return waitForExit(child);
 }
 
-async function createTestDatabase(): Promise<string> {
+/**
+ * The run's database: created, migrated and cleaned up by its owner, used by the tests and the
+ * app servers through a least-privileged role, as `npm start` runs the app (ensureAppRole).
+ */
+async function createTestDatabase(): Promise<{ ownerUrl: string; appUrl: string }> {
   const name = `factdesk_test_${randomBytes(4).toString("hex")}`;
   let serverUrl: string;
   if (process.env.DATABASE_URL) {
@@ -53,7 +57,28 @@ async function createTestDatabase(): Promise<string> {
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return url.toString();
+  const ownerUrl = url.toString();
+  const applied = await applyMigrations(ownerUrl);
+  log(`Test database ready; applied ${applied.length} migration(s).`);
+  // Roles belong to the whole server: on a shared one, a role of the run's own, dropped after it.
+  const role = process.env.DATABASE_URL ? `${name}_app` : APP_ROLE;
+  let appUrl: string;
+  try {
+    appUrl = await ensureAppRole(ownerUrl, role, randomBytes(12).toString("hex"));
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+    log("DATABASE_URL's user may not create roles: the tests run as that user, not as a restricted role.");
+    return { ownerUrl, appUrl: ownerUrl };
+  }
+  if (process.env.DATABASE_URL) {
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP ROLE IF EXISTS "${role}"`);
+      await client.end();
+    });
+  }
+  return { ownerUrl, appUrl };
 }
 
 async function runVitest(project: "unit" | "integration", env: Record<string, string>) {
@@ -73,8 +98,9 @@ async function runVitest(project: "unit" | "integration", env: Record<string, st
 /** A production server on `port`, healthy when this resolves, stopped at the end of the run. */
 async function startApp(env: Record<string, string>, port: number): Promise<string> {
   const baseUrl = `http://localhost:${port}`;
-  const server = runNext(["start", "-p", String(port)], { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
+  const server = runServer({ ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe");
   server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[app ${port}] ${chunk}`));
+  server.stdout?.resume(); // unread, a full pipe would block the server
   cleanups.unshift(async () => void (await stopProcess(server)));
   await waitForHealth(baseUrl, 60_000, server);
   return baseUrl;
@@ -87,7 +113,8 @@ async function runPlaywright(env: Record<string, string>) {
     log("next build failed");
     return;
   }
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  // The fixtures are seeded as the owner, as `npm start` seeds the demo.
+  process.env.DATABASE_URL = env.FACTDESK_TEST_OWNER_URL;
   const { createE2EFixtures } = await import("./lib/e2e-fixtures");
   const fixtures = await createE2EFixtures();
   // Two instances on one database, as a deployment behind a load balancer runs them.
@@ -98,9 +125,10 @@ async function runPlaywright(env: Record<string, string>) {
     SECOND_BASE_URL: secondBaseUrl,
     FACTDESK_E2E: JSON.stringify(fixtures),
     // For specs that start more app processes (e2e/startup.spec.ts) on this database's server.
-    FACTDESK_E2E_SERVER_ENV: JSON.stringify({ DATABASE_URL: env.DATABASE_URL ?? "", NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "" }),
+    // The owner's connection: these specs create databases.
+    FACTDESK_E2E_SERVER_ENV: JSON.stringify({ DATABASE_URL: env.FACTDESK_TEST_OWNER_URL ?? "", NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "" }),
     // Only for specs that act as an administrator would before the admin screens exist.
-    FACTDESK_E2E_DATABASE_URL: env.DATABASE_URL ?? "",
+    FACTDESK_E2E_DATABASE_URL: env.FACTDESK_TEST_OWNER_URL ?? "",
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   if (!existsSync(report)) {
@@ -115,10 +143,10 @@ async function runPlaywright(env: Record<string, string>) {
 
 let exitCode = 0;
 try {
-  const databaseUrl = await createTestDatabase();
-  const applied = await applyMigrations(databaseUrl);
-  log(`Test database ready; applied ${applied.length} migration(s).`);
-  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "test" };
+  const { ownerUrl, appUrl } = await createTestDatabase();
+  // DATABASE_URL is the app's restricted role; FACTDESK_TEST_OWNER_URL is for the few tests that
+  // must act as the owner (creating databases and roles, checking what only a superuser can do).
+  const env = { DATABASE_URL: appUrl, FACTDESK_TEST_OWNER_URL: ownerUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "test" };
   if (wants("unit")) await runVitest("unit", env);
   if (wants("integration")) await runVitest("integration", env);
   if (wants("e2e")) await runPlaywright({ ...env, NODE_ENV: "production" });

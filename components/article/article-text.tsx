@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
+import { alignToCharacters } from "@/lib/domain/anchoring";
 import { segmentBody, type Paragraph } from "@/lib/domain/segments";
 import { STATUS_LABELS, type ClaimStatus } from "@/lib/domain/workflow";
 import { ADD_CLAIM_EVENT } from "../keyboard/events";
@@ -127,14 +128,16 @@ export function ArticleText({
     if (!root || !current || current.isCollapsed || current.rangeCount === 0) return setSelection(null);
     const range = current.getRangeAt(0);
     if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return setSelection(null);
-    const start = bodyOffset(root, range.startContainer, range.startOffset);
-    const end = bodyOffset(root, range.endContainer, range.endOffset);
-    if (start === null || end === null || end <= start) return setSelection(null);
+    const from = bodyOffset(root, range.startContainer, range.startOffset);
+    const to = bodyOffset(root, range.endContainer, range.endOffset);
+    if (from === null || to === null || to <= from) return setSelection(null);
+    // UTF-16 offsets, as the server counts them; never between the halves of an astral letter.
+    const { start, end } = alignToCharacters(body, from, to);
     const rect = range.getBoundingClientRect();
     const box = root.getBoundingClientRect();
     setError(null);
     setSelection({ start, end, top: rect.bottom - box.top + 6, left: Math.max(0, rect.left - box.left) });
-  }, []);
+  }, [body]);
 
   useEffect(() => {
     if (!createClaim) return;

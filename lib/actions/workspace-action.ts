@@ -7,7 +7,7 @@ import type { Action, Resource } from "@/lib/auth/policy";
 import { sessionPrincipal, type Principal } from "@/lib/auth/principal";
 import type { Ctx } from "@/lib/db/audit";
 import { AppError, type CurrentState, type ErrorCode } from "@/lib/errors";
-import { ValidationError, invalidInput, runOperation } from "@/lib/pipeline/operation";
+import { ValidationError, parseInput, runOperation } from "@/lib/pipeline/operation";
 
 export type ActionResult =
   | { ok: true; message: string; at: number; secret?: string }
@@ -51,9 +51,7 @@ export function personalAction<S extends z.ZodType>(config: { schema: S }, handl
   const run: PersonalActionFn = async (_previous, formData) =>
     settle(async () => {
       const principal = await sessionPrincipal();
-      const parsed = config.schema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) throw invalidInput(parsed.error);
-      return handler(parsed.data, principal);
+      return handler(parseInput(config.schema, Object.fromEntries(formData)), principal);
     });
   return run;
 }

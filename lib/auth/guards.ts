@@ -46,7 +46,8 @@ export async function requireUser(): Promise<SessionUser> {
  * outsiders must not learn that a workspace or its articles exist.
  */
 export async function requireMember(user: SessionUser, workspaceSlug: string): Promise<Member> {
-  const membership = await getMembership(workspaceSlug, user.id);
+  // A NUL names no workspace (and PostgreSQL could not even look for it).
+  const membership = workspaceSlug.includes("\u0000") ? null : await getMembership(workspaceSlug, user.id);
   if (!membership) throw new AppError("NOT_FOUND", "That workspace was not found.");
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };
 }
@@ -97,7 +98,7 @@ export async function requirePageAction(workspaceSlug: string, action: Action): 
 export async function requirePageMember(workspaceSlug: string): Promise<Member> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const membership = await getMembershipOnce(workspaceSlug, user.id);
+  const membership = workspaceSlug.includes("\u0000") ? null : await getMembershipOnce(workspaceSlug, user.id);
   if (!membership) notFoundPage();
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };
 }

@@ -38,7 +38,7 @@ describe("importArticle", () => {
       expect(claim).toMatchObject({ workspaceId: ws.id, status: "DETECTED", origin: "DETECTED" });
     }
     expect(claims[0]?.quote).toMatch(/^Sen\. Maria Lopez said unemployment fell/);
-    expect(claims[0]?.claimant).toBe("Sen. Maria Lopez");
+    expect(claims[0]?.claimant).toBe("Maria Lopez");
     // The opinion sentence is not check-worthy.
     expect(claims.some((c) => c.quote.includes("I think we can do better"))).toBe(false);
   });

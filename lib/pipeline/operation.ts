@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/db/audit";
 import type { ChangeOrigin } from "@/lib/realtime/change";
 import { findWorkspaceSlugOf, type ScopedKind } from "@/lib/db/scope";
 import { AppError, notFound } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/fields";
+import { NUL_MESSAGE, fieldErrorsOf, findNul, hasNul, isNotFoundIssue } from "@/lib/validation/fields";
 
 // THE request pipeline. Server actions (lib/actions/workspace-action.ts) and every /api/v1
 // handler (lib/api/v1/endpoint.ts) run the same steps through `runOperation`:
@@ -68,11 +68,30 @@ export class ValidationError extends AppError {
   }
 }
 
-export const invalidInput = (error: z.ZodError) => new ValidationError(error);
+/** The refusal for input that failed its schema; an id holding a NUL names nothing: NOT_FOUND. */
+export const invalidInput = (error: z.ZodError): AppError => (error.issues.some(isNotFoundIssue) ? notFound() : new ValidationError(error));
+
+/**
+ * Validate with the operation's schema, then make sure no NUL reached any string the schema let
+ * through (PostgreSQL cannot store one): schemas build their strings from lib/validation/fields,
+ * and this backstop catches any that does not.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const nulAt = findNul(parsed.data);
+  if (nulAt) {
+    const key = nulAt.join(".") || "form";
+    throw new AppError("INVALID_INPUT", `${key}: ${NUL_MESSAGE}`, { [key]: [NUL_MESSAGE] });
+  }
+  return parsed.data as z.infer<S>;
+}
 
 /** The caller's membership where the request acts; NOT_FOUND for anyone who is not a member. */
 export async function memberFor(principal: Principal, scope: Scope): Promise<Member> {
   let slug: string;
+  // An address or id with a NUL names nothing (and PostgreSQL could not even look for it).
+  if (hasNul("workspace" in scope ? scope.workspace : scope.id)) throw notFound("workspace" in scope ? "That workspace" : NOT_FOUND_LABEL[scope.kind]);
   if ("workspace" in scope) {
     slug = scope.workspace;
   } else {
@@ -91,9 +110,7 @@ export async function runOperation<S extends z.ZodType, R>(
   origin: ChangeOrigin,
   request?: Request,
 ): Promise<R> {
-  const parsed = operation.input.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data as z.infer<S>;
+  const input = parseInput(operation.input, raw);
   const member = await memberFor(principal, operation.scope(input));
   authorizeRole(member, operation.action);
   if (operation.owner) {

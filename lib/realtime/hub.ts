@@ -40,8 +40,31 @@ class Hub {
   private timers: NodeJS.Timeout[] = [];
   /** Whether the LISTEN connection is up: /api/health reports it. */
   listening = false;
+  private shuttingDown = false;
+
+  /**
+   * Ends every stream of this instance and its LISTEN connection, for a server that is stopping
+   * (scripts/serve.mjs calls it through globalThis): open streams would otherwise hold it up.
+   */
+  closeAll(): void {
+    this.shuttingDown = true;
+    for (const group of [...this.groups.values()]) for (const s of [...group.subscribers]) s.close();
+    this.groups.clear();
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    const client = this.client;
+    this.client = null;
+    this.listening = false;
+    client?.removeAllListeners("notification");
+    client?.end().catch(() => {});
+  }
 
   subscribe(articleId: string, subscriber: Subscriber): () => void {
+    if (this.shuttingDown) {
+      // The server is stopping: the browser reconnects to another instance (or this one restarted).
+      queueMicrotask(() => subscriber.close());
+      return () => {};
+    }
     this.ensureStarted();
     const group = this.groups.get(articleId) ?? { workspaceId: subscriber.viewer.workspaceId, articleId, subscribers: new Set(), running: false, again: false, presence: "" };
     this.groups.set(articleId, group);

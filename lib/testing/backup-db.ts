@@ -9,7 +9,8 @@ import { applyMigrations } from "@/scripts/lib/schema-engine";
 // backup to be restored on with every id kept.
 
 function serverUrl(): { server: string; url: (name: string) => string } {
-  const base = new URL(process.env.DATABASE_URL ?? "");
+  // The owner's connection: the app's own role may not create databases.
+  const base = new URL(process.env.FACTDESK_TEST_OWNER_URL || process.env.DATABASE_URL || "");
   const url = (name: string) => {
     const u = new URL(base);
     u.pathname = `/${name}`;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { PRESENCE_ACTIVITIES } from "@/lib/realtime/presence";
-import { id } from "./fields";
+import { id, identifier } from "./fields";
 
 export const articleParamsSchema = z.object({ id: id("article id") });
 
 export const articleListQuerySchema = z.object({
-  workspace: z.string().trim().min(1).max(64).optional(),
+  workspace: identifier().trim().min(1).max(64).optional(),
 });
 
 export const claimParamsSchema = z.object({ id: id("claim id") });

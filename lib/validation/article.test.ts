@@ -71,3 +71,20 @@ describe("importArticleSchema fields", () => {
     expect(errorsFor({ ...valid, publishedAt: "29/02/2024" })).toEqual({ publishedAt: ["Publication date must be a date (YYYY-MM-DD)."] });
   });
 });
+
+describe("the size check the import form makes before sending", () => {
+  it("counts UTF-8 bytes of the text as stored, and agrees with the server at the limit", async () => {
+    const { articleSizeProblem, articleTextBytes } = await import("@/lib/domain/article-size");
+    expect(articleTextBytes("é\r\n😀")).toBe(2 + 1 + 4);
+    const atLimit = "a".repeat(MAX_ARTICLE_BYTES);
+    expect(articleSizeProblem(atLimit)).toBeNull();
+    expect(errorsFor({ ...valid, body: atLimit })).toBeNull();
+    // Surrounding spaces are trimmed before counting, as the server does.
+    expect(articleSizeProblem(`  ${atLimit}\r\n`)).toBeNull();
+    const over = "é".repeat(MAX_ARTICLE_BYTES / 2 + 1);
+    expect(articleSizeProblem(over)).toBe(
+      "The article text is over 1 MB. Split it into parts and import each one. This text is 1.00 MB (1,000,002 bytes); the limit is 1 MB (1,000,000 bytes). Nothing was sent: your text is still here.",
+    );
+    expect(errorsFor({ ...valid, body: over })).not.toBeNull();
+  });
+});

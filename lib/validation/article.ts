@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ARTICLE_TOO_LARGE, MAX_ARTICLE_BYTES, normaliseArticleText } from "@/lib/domain/article-size";
 import { MAX_NAME, MAX_TITLE, id, optionalDate, optionalHttpUrl, optionalText, requiredText, version } from "./fields";
 
-export const MAX_ARTICLE_BYTES = 1_000_000;
+export { MAX_ARTICLE_BYTES };
 
 const articleFields = {
   title: requiredText("Headline", MAX_TITLE),
@@ -28,16 +29,15 @@ export const importArticleSchema = z.object({
   ...articleFields,
   body: z
     .string({ error: "Paste the article's text." })
-    // Offsets into the body must mean the same thing on every platform.
-    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    // Offsets into the body must mean the same thing on every platform. NUL characters are
+    // dropped rather than refused: they are invisible, mean nothing in prose, turn up in text
+    // copied out of PDFs, and PostgreSQL cannot store them; offsets are counted after this.
+    .transform(normaliseArticleText)
     .pipe(
       z
         .string()
         .min(1, "Paste the article's text.")
-        .refine(
-          (text) => new TextEncoder().encode(text).length <= MAX_ARTICLE_BYTES,
-          "The article text is over 1 MB. Split it into parts and import each one.",
-        ),
+        .refine((text) => new TextEncoder().encode(text).length <= MAX_ARTICLE_BYTES, ARTICLE_TOO_LARGE),
     ),
 });
 

@@ -64,6 +64,10 @@ describe("parseBackup", () => {
     expect(message({ ...minimal(), workspace: { ...minimal().workspace, highlightThreshold: 2 } })).toMatch(/malformed at workspace\.highlightThreshold/);
     expect(message({ ...minimal(), users: [{ ...minimal().users[0], passwordHash: "x" }] })).toMatch(/malformed at users\.0/);
   });
+  it("refuses a NUL in any text or id (the database cannot store one)", () => {
+    expect(message({ ...minimal(), articles: [{ ...minimal().articles[0], body: "Hello\u0000 world" }] })).toMatch(/malformed at articles\.0\.body: This text contains a character that cannot be stored \(NUL\)/);
+    expect(message({ ...minimal(), users: [{ ...minimal().users[0], id: "u1\u0000" }] })).toMatch(/malformed at users\.0\.id/);
+  });
 });
 
 describe("checkBackupReferences", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text as safeText } from "./fields";
 
 // A workspace backup file: `{ format: "factdesk-backup", version: 1, ... }` with one array per
 // table. Import validates the whole file with this schema (every field typed, sizes bounded)
@@ -10,8 +11,8 @@ export const BACKUP_FORMAT = "factdesk-backup";
 export const BACKUP_VERSION = 1;
 
 const MAX_ROWS = 1_000_000;
-const id = z.string().min(1).max(100);
-const text = (max: number) => z.string().max(max);
+const id = safeText().min(1).max(100);
+const text = (max: number) => safeText().max(max);
 const date = z.iso.datetime({ offset: true });
 const optDate = date.nullable();
 const optId = id.nullable();

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { MAX_COMMENT_LENGTH, toDisplayText } from "@/lib/domain/comment-text";
-import { id, version } from "./fields";
+import { id, text, version } from "./fields";
 
 // The limit is on what the author sees and types; mention tokens stored in its place are
 // longer than `@Name`, so the stored text has its own, looser ceiling.
 const MAX_STORED = MAX_COMMENT_LENGTH * 4;
 
-const body = z
-  .string({ error: "Write a comment first." })
+const body = text({ error: "Write a comment first." })
   .trim()
   .min(1, "Write a comment first.")
   .max(MAX_STORED, `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERIOD_PRESETS } from "@/lib/domain/dashboard";
+import { text } from "./fields";
 
 // The dashboard's period, from the page's query string or the CSV link: a preset, or custom
 // days. Empty fields (a submitted form with a blank date) count as absent.
@@ -13,8 +14,7 @@ function isCalendarDay(value: string): boolean {
 const day = (which: string) =>
   z.preprocess(
     blankAsAbsent,
-    z
-      .string()
+    text()
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${which} date as year-month-day, for example 2026-11-01.`)
       .refine(isCalendarDay, `The ${which} date is not a day of the calendar.`)

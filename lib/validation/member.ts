@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/policy";
-import { MAX_NAME, id, optionalText } from "./fields";
+import { MAX_NAME, id, optionalText, text } from "./fields";
 import { plainName } from "./settings";
 
 // Members and invitations: who is in the workspace, with which role, and how people join.
@@ -17,7 +17,7 @@ export const setMemberDisabledSchema = z.object({
   disabled: z.enum(["true", "false"], { error: "Choose disable or enable." }).transform((v) => v === "true"),
 });
 
-const email = z.string({ error: "Email is required." }).trim().toLowerCase().max(254, "Email must be at most 254 characters.").pipe(z.email("Enter a valid email address."));
+const email = text({ error: "Email is required." }).trim().toLowerCase().max(254, "Email must be at most 254 characters.").pipe(z.email("Enter a valid email address."));
 
 export const createInvitationSchema = z.object({
   role,
@@ -35,8 +35,7 @@ export const acceptAsNewUserSchema = z.object({
   token: invitationToken,
   name: plainName("Name", MAX_NAME),
   email,
-  password: z
-    .string({ error: "Password is required." })
+  password: text({ error: "Password is required." })
     .min(MIN_PASSWORD, `Password must be at least ${MIN_PASSWORD} characters.`)
     .max(MAX_PASSWORD, `Password must be at most ${MAX_PASSWORD} characters.`),
 });

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { id, requiredText, version } from "./fields";
+import { id, requiredText, text, version } from "./fields";
 
 export const CONFIDENCE_LABELS: Record<number, string> = { 1: "Low", 2: "Medium", 3: "High" };
 
 export const saveReviewSchema = z.object({
   claimId: id("claim"),
-  rating: z.string({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
+  rating: text({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
   rationale: requiredText("Rationale", 10_000),
   confidence: z.coerce.number({ error: "Choose your confidence." }).int().min(1, "Choose your confidence.").max(3),
   // The version of your own review you started from; absent for a first review.
@@ -21,7 +21,7 @@ export const reviewFormValues = (review: { rating: string; rationale: string; co
 export const publishDecisionSchema = z.object({
   claimId: id("claim"),
   version,
-  rating: z.string({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
+  rating: text({ error: "Choose a rating." }).trim().min(1, "Choose a rating.").max(64),
   summary: requiredText("Summary", 5000),
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RULE_LIMITS } from "@/lib/domain/publishing";
-import { id, requiredText } from "./fields";
+import { id, requiredText, text } from "./fields";
 
 // Admin settings: the workspace's name and publishing rules, its rating scale, new workspaces.
 
@@ -29,7 +29,7 @@ export const publishingRulesSchema = z.object({
 });
 
 export const archiveWorkspaceSchema = z.object({
-  confirm: z.string({ error: "Type the workspace's address to confirm." }).trim().min(1, "Type the workspace's address to confirm."),
+  confirm: text({ error: "Type the workspace's address to confirm." }).trim().min(1, "Type the workspace's address to confirm."),
 });
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;

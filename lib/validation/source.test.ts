@@ -19,9 +19,9 @@ describe("source URL", () => {
     },
   );
 
-  it("accepts https and http addresses, trimmed", () => {
+  it("accepts https and http addresses, trimmed and stored in their normal form", () => {
     expect(createSourceSchema.parse({ ...valid, url: "  https://www.census.gov/library?x=1#t  " }).url).toBe("https://www.census.gov/library?x=1#t");
-    expect(createSourceSchema.parse({ ...valid, url: "http://example.org" }).url).toBe("http://example.org");
+    expect(createSourceSchema.parse({ ...valid, url: "http://example.org" }).url).toBe("http://example.org/");
   });
 
   it("requires a URL and caps its length", () => {

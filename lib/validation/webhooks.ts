@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_URL_LENGTH, WEBHOOK_EVENTS } from "@/lib/domain/webhooks";
-import { id } from "./fields";
+import { id, text } from "./fields";
 
 // Webhook forms. Each event is its own checkbox, named `event:<type>` (a form sends each name once).
 
@@ -14,9 +14,8 @@ export const createWebhookSchema = z.preprocess(
     return { url: values.url, description: values.description, events: Array.isArray(values.events) ? values.events : events };
   },
   z.object({
-    url: z.string({ error: "Enter the URL to send events to." }).trim().min(1, "Enter the URL to send events to.").max(MAX_URL_LENGTH, `Keep the URL under ${MAX_URL_LENGTH} characters.`),
-    description: z
-      .string()
+    url: text({ error: "Enter the URL to send events to." }).trim().min(1, "Enter the URL to send events to.").max(MAX_URL_LENGTH, `Keep the URL under ${MAX_URL_LENGTH} characters.`),
+    description: text()
       .trim()
       .max(MAX_WEBHOOK_DESCRIPTION, `Keep the description under ${MAX_WEBHOOK_DESCRIPTION} characters.`)
       .refine((v) => !/[<>]/.test(v), "The description cannot contain < or >.")

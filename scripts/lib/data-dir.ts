@@ -13,16 +13,18 @@ export function resolveDataDir(): string {
   return dir;
 }
 
-type Secrets = { nextauthSecret: string; postgresPassword: string };
+type Secrets = { nextauthSecret: string; postgresPassword: string; appPassword: string };
 
 /** Reads the install's secrets, creating them (readable by the owner only) on first use. */
 export function loadSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) : {};
   const secrets: Secrets = {
-    nextauthSecret: randomBytes(32).toString("base64url"),
-    postgresPassword: randomBytes(18).toString("base64url"),
+    nextauthSecret: stored.nextauthSecret ?? randomBytes(32).toString("base64url"),
+    postgresPassword: stored.postgresPassword ?? randomBytes(18).toString("base64url"),
+    // The application's own database role (added later: installs from before get one now).
+    appPassword: stored.appPassword ?? randomBytes(18).toString("base64url"),
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (Object.keys(stored).length !== 3) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -9,6 +10,36 @@ const nextBin = require.resolve("next/dist/bin/next");
 export function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
   // A self-hosted newsroom tool sends nothing home.
   return spawn(process.execPath, [nextBin, ...args], { env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env }, stdio });
+}
+
+const serverScript = fileURLToPath(new URL("../serve.mjs", import.meta.url));
+
+/**
+ * The production server (scripts/serve.mjs) as a child process with an IPC channel: it says when
+ * it listens, and it stops by itself when this process dies, however it dies.
+ */
+export function runServer(env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(process.execPath, [serverScript], {
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env, NODE_ENV: "production" },
+    stdio: [stdio === "pipe" ? "ignore" : "inherit", stdio, stdio, "ipc"],
+  });
+}
+
+/** Resolves once the server spawned by runServer listens; rejects when it exits first. */
+export function waitForListening(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string } | null)?.type !== "listening") return;
+      child.off("exit", onExit);
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      child.off("message", onMessage);
+      reject(new Error(`The server exited with code ${code} before listening`));
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
 }
 
 export function waitForExit(child: ChildProcess): Promise<number> {

@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 // The audit trail is append-only in the database itself, whoever connects: the application's
 // connection, a superuser, and a role that was granted UPDATE and DELETE on the table.
 
-const url = () => process.env.DATABASE_URL ?? "";
+// The owner's connection (npm test gives the app a restricted role): a superuser that may create roles.
+const url = () => process.env.FACTDESK_TEST_OWNER_URL || process.env.DATABASE_URL || "";
 let ws: TestWorkspace;
 let eventId: bigint;
 

@@ -14,7 +14,7 @@ import { createTestWorkspace, type TestWorkspace } from "@/lib/testing/factories
 // against a database given by DATABASE_URL.
 
 type Run = { code: number; stdout: string; stderr: string };
-function cli(script: "workspace-export" | "workspace-import", args: string[], databaseUrl = process.env.DATABASE_URL ?? ""): Promise<Run> {
+function cli(script: "workspace-export" | "workspace-import", args: string[], databaseUrl = process.env.FACTDESK_TEST_OWNER_URL || process.env.DATABASE_URL || ""): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

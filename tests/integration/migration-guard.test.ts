@@ -7,7 +7,8 @@ import { ensureDatabase } from "../../scripts/lib/database";
 import { MIGRATIONS_DIR, applyMigrations } from "../../scripts/lib/schema-engine";
 
 // A database of its own on the test server: these tests rewrite `_prisma_migrations`.
-const serverUrl = process.env.DATABASE_URL ?? "";
+// The owner may create databases; the app's own role may not.
+const serverUrl = process.env.FACTDESK_TEST_OWNER_URL || process.env.DATABASE_URL || "";
 const name = `factdesk_guard_${randomBytes(4).toString("hex")}`;
 const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const INIT = "20261127000000_init";

@@ -242,6 +242,6 @@ describe("the publisher named on public pages", () => {
     expect(await as(desk.users.admin, settingsActions.setPublisherAction, { organizationName: "Named Fact Check", organizationUrl: "https://named.example" }, desk.slug)).toMatchObject({ ok: true });
     const { token } = await createShareLink(actingAs(desk, "editor"), mayAs("EDITOR"), { articleId: id });
     const { html } = await open(token);
-    expect(html).toContain('<a href="https://named.example" rel="noopener">Named Fact Check</a>');
+    expect(html).toContain('<a href="https://named.example/" rel="noopener">Named Fact Check</a>');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 
 // PURE: opaque cursors for keyset pagination. A cursor is the sort key and id of the last item
 // of a page, base64url-encoded JSON; clients pass it back as it came.
@@ -7,7 +8,7 @@ export type CursorKey = [string | number, string];
 
 export const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString("base64url");
 
-const keySchema = z.tuple([z.union([z.string().max(64), z.number().int()]), z.string().min(1).max(64)]);
+const keySchema = z.tuple([z.union([text().max(64), z.number().int()]), text().min(1).max(64)]);
 
 export function decodeCursor(cursor: string): CursorKey | null {
   try {

@@ -4,7 +4,7 @@ import { requestPrincipal, type Principal } from "@/lib/auth/principal";
 import { hitRateLimit, type RateLimitResult } from "@/lib/db/rate-limit";
 import { AppError, STATUS_BY_CODE } from "@/lib/errors";
 import type { ScopedKind } from "@/lib/db/scope";
-import { invalidInput, memberFor, runOperation, type Operation } from "@/lib/pipeline/operation";
+import { memberFor, parseInput, runOperation, type Operation } from "@/lib/pipeline/operation";
 
 // /api/v1 on top of the one request pipeline. An endpoint is an operation (action, input
 // schema, scope, handler) plus how HTTP carries it: method, path, which path parameters and
@@ -100,9 +100,7 @@ async function inputOf(endpoint: Endpoint, request: Request, params: Record<stri
 }
 
 async function runPersonal(personal: NonNullable<Endpoint["personal"]>, principal: Principal, raw: unknown) {
-  const parsed = personal.input.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return personal.run(parsed.data as never, principal);
+  return personal.run(parseInput(personal.input, raw) as never, principal);
 }
 
 type RouteContext = { params: Promise<Record<string, string>> };

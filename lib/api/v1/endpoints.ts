@@ -302,8 +302,8 @@ const listClaims: Endpoint = {
 };
 
 const createClaimBody = z.object({
-  start: z.coerce.number({ error: "start is required." }).int().min(0).describe("Offset of the first character in the article's body."),
-  end: z.coerce.number({ error: "end is required." }).int().min(0).describe("Offset just after the last character; the span snaps to whole words."),
+  start: z.coerce.number({ error: "start is required." }).int().min(0).describe("Offset of the first character in the article's body, in UTF-16 code units (as JavaScript strings count: a letter outside the Basic Multilingual Plane counts two)."),
+  end: z.coerce.number({ error: "end is required." }).int().min(0).describe("Offset just after the last character, in UTF-16 code units; the span snaps to whole words and never splits a character."),
 });
 
 const createClaim: Endpoint = {

@@ -34,3 +34,12 @@ export const SAYING_SUBJECT = new RegExp(
 export const TITLE_ONLY = new RegExp(`^(?:(?:${TITLE_ABBR})\\.|${TITLE_WORD})$`, "u");
 export const PERSON_HEAD_ONLY = new RegExp(`^(?:${PERSON_HEADS})$`, "i");
 export const LEADING_NAME = new RegExp(`^(${NAME_TOKEN}(?:\\s+${NAME_TOKEN}){0,3})\\s+\\p{Ll}`, "u");
+// "…, according to X" / "According to X, …": X up to the next clause break.
+export const ACCORDING = /\baccording to\s+([^,;:!?“”"]{2,80}?)\s*(?:[,;:!?“”"]|$)/iu;
+// "X called it “…”" / "X called the plan “…”": the subject before "called", with a quote after.
+export const CALLED = /^(?:[^“”"]{0,80}?\s)?([^,“”"]{1,80}?)\s+called\s+(?:it|them|him|her|this|that|these|those|the\s+[\p{L}\s’'-]{1,30}?)\s*(?:a\s+|an\s+)?[“"]/u;
+// Leading titles and parties, dropped from a named claimant: "Democratic Rep. Veronica Escobar" → "Veronica Escobar".
+export const LEADING_TITLES = new RegExp(
+  `^(?:(?:${PARTIES}|[Ff]ormer|[Ff]irst|[Ss]tate|U\\.S\\.|Chief|Deputy|Acting|Lieutenant)\\s+|(?:${TITLE_ABBR})\\.\\s+|(?:${TITLE_WORD})\\s+)+`,
+  "u",
+);

@@ -15,6 +15,9 @@ import {
   TITLE_ONLY,
   PERSON_HEAD_ONLY,
   LEADING_NAME,
+  ACCORDING,
+  CALLED,
+  LEADING_TITLES,
 } from "./claimant-patterns";
 import type { SentenceSpan } from "./sentences";
 
@@ -246,6 +249,28 @@ function fromPostQuote(post: string, ctx: Context, runStart: number, depth: numb
   return normal ? resolveSubject(normal[1] ?? "", ctx, runStart, depth) : null;
 }
 
+/** "according to X": a named person or organisation, or a description ("the budget office"). */
+function fromAccording(text: string, ctx: Context, index: number, depth: number): string | null {
+  const m = ACCORDING.exec(text.replace(/\s+/g, " "));
+  if (!m) return null;
+  const np = trimEndDots((m[1] ?? "").trim());
+  if (/^(?:him|her|them)$/i.test(np)) return resolvePronoun(ctx, index, depth);
+  if (DESCRIPTION.test(np)) return capitalize(np);
+  const runs = nameRuns(np);
+  const last = runs[runs.length - 1];
+  // Only a phrase that is all name ("Gov. Gavin Newsom", "the FBI"), not "federal data" or "a poll by Gallup".
+  if (!last || last.end !== np.length || !/^(?:the\s+)?\p{Lu}/u.test(np)) return null;
+  return expandName(last.name, ctx, index);
+}
+
+/** "X called it “…”": the subject of "called" when a quotation follows. */
+function fromCalled(text: string, ctx: Context, index: number, depth: number): string | null {
+  const m = CALLED.exec(text.replace(/\s+/g, " "));
+  if (!m) return null;
+  const speaker = resolveSubject(m[1] ?? "", ctx, index, depth);
+  return speaker !== null && isPerson(speaker) ? speaker : null;
+}
+
 function findSpeaker(ctx: Context, index: number, depth: number): string | null {
   return remember(ctx.speakers, `${index}:${depth}`, () => computeSpeaker(ctx, index, depth));
 }
@@ -255,9 +280,11 @@ function computeSpeaker(ctx: Context, index: number, depth: number): string | nu
   const qi = segments.findIndex((s) => s.quoted && (!s.opens || !s.closes || wordCount(s.text) >= 3));
   const quote = segments[qi];
   if (!quote) {
-    const indirect = INDIRECT.exec(ctx.sentences[index]?.text ?? "");
+    const text = ctx.sentences[index]?.text ?? "";
+    const indirect = INDIRECT.exec(text);
     const speaker = indirect ? resolveSubject(indirect[1] ?? "", ctx, index, depth, !indirect[0].includes(",")) : null;
-    return speaker !== null && isPerson(speaker) ? speaker : null;
+    if (speaker !== null && isPerson(speaker)) return speaker;
+    return fromAccording(text, ctx, index, depth) ?? fromCalled(text, ctx, index, depth);
   }
   // A quotation can run over several sentences; its attribution sits where it opens or closes.
   let openAt = index;
@@ -288,5 +315,16 @@ function computeSpeaker(ctx: Context, index: number, depth: number): string | nu
  */
 export function attributeClaimant(sentences: readonly SentenceSpan[], index: number): string | null {
   if (!Number.isInteger(index) || index < 0 || index >= sentences.length) return null;
-  return findSpeaker(contextFor(sentences), index, 0);
+  const speaker = findSpeaker(contextFor(sentences), index, 0);
+  return speaker === null ? null : withoutTitles(speaker);
+}
+
+/**
+ * A named claimant without leading titles and parties ("Democratic Rep. Veronica Escobar" →
+ * "Veronica Escobar", "President Joe Biden" → "Joe Biden"); a description ("A White House
+ * official") or a title with no name after it stays as it is.
+ */
+export function withoutTitles(name: string): string {
+  const stripped = name.replace(LEADING_TITLES, "");
+  return stripped !== "" && /^\p{Lu}/u.test(stripped) ? stripped : name;
 }

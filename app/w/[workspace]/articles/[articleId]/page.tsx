@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { identifier } from "@/lib/validation/fields";
 import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
 import { ClaimList } from "@/components/article/claim-list";
@@ -40,7 +41,7 @@ type Props = {
 
 // Anything odd in the address (repeated or unknown values) is ignored rather than an error.
 const querySchema = z.object({
-  claim: z.string().max(64).optional().catch(undefined),
+  claim: identifier().max(64).optional().catch(undefined),
   status: z.enum(CLAIM_STATUSES).optional().catch(undefined),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifier } from "@/lib/validation/fields";
 import { getDashboard } from "@/lib/db/dashboard";
 import { resolvePeriod } from "@/lib/domain/dashboard";
 import { dashboardFileName, renderDashboardCsv } from "@/lib/domain/dashboard-csv";
@@ -8,7 +9,7 @@ import { dashboardQuerySchema } from "@/lib/validation/dashboard";
 
 const exportDashboard = defineOperation({
   action: "dashboard:read",
-  input: z.object({ workspace: z.string().min(1).max(100) }).and(dashboardQuerySchema),
+  input: z.object({ workspace: identifier().min(1).max(100) }).and(dashboardQuerySchema),
   scope: (input) => ({ workspace: input.workspace }),
   run: async (query, { member }) => {
     const generatedAt = new Date();

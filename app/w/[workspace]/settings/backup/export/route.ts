@@ -1,12 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
+import { identifier } from "@/lib/validation/fields";
 import { backupFileName, exportWorkspace, recordExport } from "@/lib/db/backup-export";
 import { defineOperation } from "@/lib/pipeline/operation";
 import { operationRoute } from "@/lib/pipeline/route";
 
 const exportBackup = defineOperation({
   action: "workspace:export",
-  input: z.strictObject({ workspace: z.string().min(1).max(100), gzip: z.enum(["0", "1"]).optional() }),
+  input: z.strictObject({ workspace: identifier().min(1).max(100), gzip: z.enum(["0", "1"]).optional() }),
   scope: (input) => ({ workspace: input.workspace }),
   run: async (input, { member, ctx }) => {
     const backup = await exportWorkspace(member.workspace.id);

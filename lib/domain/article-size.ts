@@ -1,0 +1,27 @@
+// PURE, and small enough for the browser: how big an article's text may be, counted the way the
+// server counts it (UTF-8 bytes of the text as it will be stored). The import form checks this
+// before sending, so a text over the limit never meets the server's request-size limit (which
+// would replace the page with an error and lose the paste); the server checks it again.
+
+/** The most an article's text may hold, in UTF-8 bytes. */
+export const MAX_ARTICLE_BYTES = 1_000_000;
+
+export const ARTICLE_LIMIT_LABEL = `${MAX_ARTICLE_BYTES / 1_000_000} MB`;
+
+/** The server's message (lib/validation/article.ts) for a text over the limit. */
+export const ARTICLE_TOO_LARGE = `The article text is over ${ARTICLE_LIMIT_LABEL}. Split it into parts and import each one.`;
+
+/** The text as it is stored: line endings made "\n", NULs dropped, trimmed. Offsets count in this. */
+export const normaliseArticleText = (text: string) => text.replace(/\r\n?/g, "\n").replaceAll("\u0000", "").trim();
+
+/** UTF-8 bytes of the text as it will be stored. */
+export const articleTextBytes = (text: string) => new TextEncoder().encode(normaliseArticleText(text)).length;
+
+const megabytes = (bytes: number) => `${(Math.floor(bytes / 10_000) / 100).toFixed(2)} MB`;
+
+/** For the form, before it sends anything: null when the text fits, else what to tell the person. */
+export function articleSizeProblem(text: string): string | null {
+  const bytes = articleTextBytes(text);
+  if (bytes <= MAX_ARTICLE_BYTES) return null;
+  return `${ARTICLE_TOO_LARGE} This text is ${megabytes(bytes)} (${bytes.toLocaleString("en-US")} bytes); the limit is ${ARTICLE_LIMIT_LABEL} (${MAX_ARTICLE_BYTES.toLocaleString("en-US")} bytes). Nothing was sent: your text is still here.`;
+}

@@ -1,0 +1,179 @@
+// @ts-check
+// The production server: Next.js's documented custom-server API inside a plain Node HTTP server,
+// started by `npm start` and `npm test` instead of `next start`. Plain JavaScript, so Node runs it
+// without a TypeScript loader standing between Next and its own modules.
+//
+// It does two things `next start` cannot:
+// - records the client's address: every request's CLIENT_ADDRESS_HEADER is overwritten with the
+//   socket's peer address or, behind FACTDESK_TRUSTED_PROXIES=N proxies, the address N hops back
+//   in X-Forwarded-For. A value the client sent under that name never reaches the app.
+// - stops gracefully: on SIGTERM or SIGINT, or when the `npm start` that spawned it goes away, it
+//   stops accepting connections, answers every request already received (each with
+//   `Connection: close`), ends the live streams, stops the webhook worker and exits, within
+//   FACTDESK_SHUTDOWN_GRACE_SECONDS (default 10).
+import http from "node:http";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+
+/** Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts (a unit test checks). */
+export const CLIENT_ADDRESS_HEADER = "x-factdesk-client-address";
+
+/** "::ffff:10.0.0.1" (an IPv4 peer on a dual-stack socket) reads as "10.0.0.1". */
+export function normaliseAddress(address) {
+  const value = String(address ?? "").trim();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value);
+  return mapped?.[1] ?? value;
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustedProxies` = N, the address N hops back
+ * in X-Forwarded-For (the chain being X-Forwarded-For's entries followed by the peer). Entries
+ * added by the client itself sit further left and are never read. A chain shorter than N + 1 gives
+ * its leftmost entry; an entry that is not an IP address gives the peer's.
+ * @param {string | undefined} peer
+ * @param {string | string[] | undefined} forwardedFor
+ * @param {number} trustedProxies
+ */
+export function resolveClientAddress(peer, forwardedFor, trustedProxies) {
+  const socketAddress = normaliseAddress(peer) || "unknown";
+  if (!(trustedProxies > 0)) return socketAddress;
+  const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((entry) => normaliseAddress(entry))
+    .filter(Boolean);
+  const chain = [...listed, socketAddress];
+  const chosen = chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? socketAddress;
+  return net.isIP(chosen) ? chosen : socketAddress;
+}
+
+/** FACTDESK_TRUSTED_PROXIES: how many proxies in front of the app append to X-Forwarded-For (default 0). */
+export function trustedProxiesFrom(value) {
+  if (value === undefined || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`FACTDESK_TRUSTED_PROXIES must be a whole number from 0 to 10, not "${value}".`);
+  return n;
+}
+
+/** Replaces whatever the client sent under CLIENT_ADDRESS_HEADER, in the parsed and the raw headers. */
+export function recordClientAddress(req, trustedProxies) {
+  const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]?.toLowerCase() === CLIENT_ADDRESS_HEADER) raw.splice(i, 2);
+  raw.push(CLIENT_ADDRESS_HEADER, address);
+}
+
+/**
+ * An HTTP server that records client addresses and hands every request to `handle`, with
+ * `drain(graceMs)`: stop accepting, answer what was received, close the connections. Resolves to
+ * true when everything finished within the grace period.
+ * @param {{ handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown> | unknown, trustedProxies?: number, onDrainStart?: () => void }} options
+ */
+export function createFactdeskServer({ handle, trustedProxies = 0, onDrainStart = () => {} }) {
+  let draining = false;
+  /** @type {Set<http.ServerResponse>} */
+  const inFlight = new Set();
+  /** @type {() => void} */
+  let settled = () => {};
+
+  const server = http.createServer((req, res) => {
+    recordClientAddress(req, trustedProxies);
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      if (draining && inFlight.size === 0) settled();
+    });
+    // While draining, every answer ends its connection: the client opens its next one elsewhere.
+    if (draining) res.setHeader("Connection", "close");
+    Promise.resolve()
+      .then(() => handle(req, res))
+      .catch((error) => {
+        console.error("Request failed", error);
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end("Internal Server Error");
+        } else res.destroy();
+      });
+  });
+
+  /** @param {number} graceMs */
+  async function drain(graceMs) {
+    if (draining) return false;
+    draining = true;
+    // Stop accepting new connections, but keep the open ones (http.Server#close would also drop
+    // idle keep-alive connections at once, racing a client that is sending on one right now).
+    net.Server.prototype.close.call(server);
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+    try {
+      onDrainStart();
+    } catch (error) {
+      console.error(error);
+    }
+    const deadline = Date.now() + graceMs;
+    const allAnswered = new Promise((resolve) => {
+      settled = () => resolve(true);
+      if (inFlight.size === 0) resolve(true);
+    });
+    // A keep-alive connection idle right now may carry a request already on its way: give it a
+    // moment to arrive (it is then answered with `Connection: close`), then close the idle ones.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(500, graceMs)));
+    server.closeIdleConnections();
+    const finished = await Promise.race([allAnswered, new Promise((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())))]);
+    if (finished) server.closeIdleConnections();
+    else server.closeAllConnections();
+    return /** @type {boolean} */ (finished);
+  }
+
+  return { server, drain, inFlight: () => inFlight.size, isDraining: () => draining };
+}
+
+/** Ends what keeps the app busy after its last request: the live streams and the webhook worker. */
+function stopBackgroundWork() {
+  const app = /** @type {{ factdeskHub?: { closeAll?: () => void }, factdeskWebhookWorker?: { stop: () => void } }} */ (/** @type {unknown} */ (globalThis));
+  app.factdeskWebhookWorker?.stop();
+  app.factdeskHub?.closeAll?.();
+}
+
+async function main() {
+  const port = Number(process.env.PORT || 3000);
+  const graceSeconds = Number(process.env.FACTDESK_SHUTDOWN_GRACE_SECONDS || 10);
+  const graceMs = (Number.isFinite(graceSeconds) && graceSeconds >= 0 ? graceSeconds : 10) * 1000;
+  const trustedProxies = trustedProxiesFrom(process.env.FACTDESK_TRUSTED_PROXIES);
+  const { default: next } = await import("next");
+  /** @type {(req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>} */
+  let handler = async () => {};
+  const factdesk = createFactdeskServer({ handle: (req, res) => handler(req, res), trustedProxies, onDrainStart: stopBackgroundWork });
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port, httpServer: factdesk.server });
+  await app.prepare();
+  handler = app.getRequestHandler();
+
+  let stopping = false;
+  const stop = async (/** @type {string} */ why) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[factdesk] ${why}: finishing requests in progress (up to ${graceMs / 1000} s)…`);
+    const clean = await factdesk.drain(graceMs);
+    if (!clean) console.log("[factdesk] Grace period over; closing the remaining connections.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM received"));
+  process.on("SIGINT", () => void stop("Stopping"));
+  // Spawned by `npm start` with an IPC channel: the channel closes when that process dies, even by
+  // kill -9, and the server must not live on holding the port.
+  if (process.send) process.on("disconnect", () => void stop("npm start went away"));
+
+  factdesk.server.on("error", (error) => {
+    console.error(`[factdesk] The server could not listen on port ${port}: ${error.message}`);
+    process.exit(1);
+  });
+  factdesk.server.listen(port, () => {
+    process.send?.({ type: "listening", port });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
