@@ -265,8 +265,16 @@ describe("a person's sign-in security: their own sessions and password, nobody e
     expect(await sessionsOf(outsider.users.viewer)).toEqual(before);
   });
 
-  it("a malformed session id is refused before anything is looked up", async () => {
+  it("a malformed session id is refused before anything is looked up; one with a NUL names nothing", async () => {
     expect(await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: "x'; DELETE" })))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: `${"a".repeat(31)}\u0000` })))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("a NUL in a password gets a clear field message, and nothing changes", async () => {
+    const before = await hashOf(f.users.admin);
+    const result = await as(f.users.admin, () => security.changePasswordAction(null, formOf({ currentPassword: "whatever it is", newPassword: "violet tram\u0000 under the bridge", confirmPassword: "violet tram\u0000 under the bridge" })));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { newPassword: [expect.any(String)] } });
+    expect(await hashOf(f.users.admin)).toBe(before);
   });
 
   it("sign out everywhere, signed out: UNAUTHENTICATED, and nobody's sessions end", async () => {
