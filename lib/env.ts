@@ -76,3 +76,27 @@ export function getBackupUploadLimitBytes(): number {
   const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB);
   return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024);
 }
+
+/**
+ * How long a signed-in browser stays signed in: FACTDESK_SESSION_IDLE_MINUTES without a request
+ * (default 720, twelve hours) and FACTDESK_SESSION_MAX_DAYS after signing in, however active
+ * (default 7). Either ends the session on the server and the person signs in again. A value that
+ * is not a positive number is reported once and the default is used.
+ */
+let sessionLimits: { idleMs: number; maxMs: number } | undefined;
+export function getSessionLimits(): { idleMs: number; maxMs: number } {
+  sessionLimits ??= {
+    idleMs: Math.round(positiveSetting("FACTDESK_SESSION_IDLE_MINUTES", 720) * 60_000),
+    maxMs: Math.round(positiveSetting("FACTDESK_SESSION_MAX_DAYS", 7) * 86_400_000),
+  };
+  return sessionLimits;
+}
+
+function positiveSetting(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  console.warn(`${name}=${raw} is not a positive number; using ${fallback}.`);
+  return fallback;
+}

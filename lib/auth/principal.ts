@@ -2,7 +2,7 @@ import "server-only";
 import { findTokenPrincipal } from "@/lib/db/api-tokens";
 import type { SessionUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
-import { getSessionUser } from "./guards";
+import { getSignedIn } from "./guards";
 import type { TokenScope } from "./policy";
 
 /**
@@ -11,16 +11,16 @@ import type { TokenScope } from "./policy";
  * also carries its scope.
  */
 export type Principal =
-  | { kind: "session"; user: SessionUser }
+  | { kind: "session"; user: SessionUser; sessionId: string }
   | { kind: "token"; user: SessionUser; token: { id: string; scope: TokenScope } };
 
 export const INVALID_TOKEN = "This API token is not valid: it may be mistyped, revoked or expired.";
 
 /** The session's principal, or UNAUTHENTICATED. */
 export async function sessionPrincipal(): Promise<Principal> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-  return { kind: "session", user };
+  const signedIn = await getSignedIn();
+  if (!signedIn) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  return { kind: "session", ...signedIn };
 }
 
 /**
