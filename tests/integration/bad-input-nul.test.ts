@@ -90,6 +90,7 @@ const CASES: ActionCase[] = [
   { name: "set the publisher", action: settings.setPublisherAction, as: "admin", input: () => ({ organizationName: "Nul desk", organizationUrl: "https://example.org/" }) },
   { name: "set the publishing rules", action: settings.setPublishingRulesAction, as: "admin", harmless: ["fourEyes"], input: () => ({ minSourcesToPublish: "3", minReviewsToPublish: "2", fourEyes: "on" }) },
   { name: "archive the workspace", action: settings.setArchivedAction, as: "admin", input: () => ({ archived: "true" }) },
+  { name: "require two-factor sign-in", action: settings.setTwoFactorRequiredAction, as: "admin", input: () => ({ required: "true" }) },
   { name: "create a workspace", action: settings.createWorkspaceAction, as: "admin", input: () => ({ name: "Nul", slug: "nul-sweep" }) },
   { name: "change a member's role", action: settings.changeRoleAction, as: "admin", input: (f) => ({ userId: f.users.reviewer, role: "EDITOR" }) },
   { name: "disable a member", action: settings.setMemberDisabledAction, as: "admin", input: (f) => ({ userId: f.users.reviewer, disabled: "true" }) },
