@@ -8,7 +8,7 @@ import type { ChangeOrigin } from "@/lib/realtime/change";
 import { findWorkspaceSlugOf, type ScopedKind } from "@/lib/db/scope";
 import { recordSecurityEvent } from "@/lib/db/security-events";
 import type { RequestClient } from "@/lib/http/request-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, FORBIDDEN_MESSAGE, notFound } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
 
 // THE request pipeline. Server actions (lib/actions/workspace-action.ts) and every /api/v1
@@ -104,9 +104,10 @@ export async function runOperation<S extends z.ZodType, R>(
       authorize(member, operation.action, await operation.owner(input, member));
     }
   } catch (error) {
-    // A member refused by the policy (not someone who cannot see the workspace at all: that is
-    // NOT_FOUND, and a stranger's guesses are no event of this workspace's).
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
+    // A member refused by the policy for their role, scope or ownership (not an archived
+    // workspace's refusal, nor someone outside the workspace: that is NOT_FOUND, and a stranger's
+    // guesses are no event of this workspace's).
+    if (error instanceof AppError && error.code === "FORBIDDEN" && error.message === FORBIDDEN_MESSAGE) {
       await recordSecurityEvent({
         kind: "action.refused",
         userId: principal.user.id,
