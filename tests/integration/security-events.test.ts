@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { upsertMember } from "@/lib/db/members";
 import { listSecurityEvents } from "@/lib/db/security-log";
 import { recordSecurityEvent } from "@/lib/db/security-events";
+import { securityEventPage } from "@/lib/api/v1/security-endpoints";
 import { callApi, tokenFor, workspaceFingerprint } from "@/lib/testing/api";
 import { createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 
@@ -127,5 +128,23 @@ describe("who sees which events", () => {
     session.userId = ws.users.admin;
     expect(await open(ws.slug)).toBeTruthy();
     expect(await workspaceFingerprint(ws.id)).toEqual(before);
+  });
+
+  it("the API lists them for admins, with any token scope, and refuses everyone else", async () => {
+    await recordSecurityEvent({ kind: "token.created", userId: ws.users.admin, detail: { name: "Nightly export", prefix: "fd_abcdef", scope: "READ" } });
+    const admin = await callApi("GET", `/security-events?workspace=${ws.slug}&kind=token.created&limit=1`, { token: await tokenFor(ws.users.admin, "READ") });
+    expect(admin.status).toBe(200);
+    const body = securityEventPage.parse(admin.body);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ kind: "token.created", description: expect.stringMatching(/created an API token “Nightly export”/) });
+    expect(admin.headers.get("cache-control")).toBe("no-store");
+    const before = await workspaceFingerprint(ws.id);
+    for (const [userId, status] of [[ws.users.editor, 403], [ws.users.viewer, 403], [other.users.admin, 404]] as const) {
+      expect((await callApi("GET", `/security-events?workspace=${ws.slug}`, { token: await tokenFor(userId) })).status).toBe(status);
+    }
+    session.userId = null;
+    expect((await callApi("GET", `/security-events?workspace=${ws.slug}`)).status).toBe(401);
+    expect(await workspaceFingerprint(ws.id)).toEqual(before);
+    expect((await callApi("GET", `/security-events?workspace=${ws.slug}&kind=nonsense`, { token: await tokenFor(ws.users.admin) })).status).toBe(400);
   });
 });
