@@ -72,7 +72,7 @@ test("a page works under the policy: no violations while reading and opening a c
   await openDemoArticle(page);
   await live;
   expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("object");
-  await page.getByRole("complementary", { name: "Claims" }).getByRole("link").first().click();
+  await page.getByRole("complementary", { name: "Claims" }).getByRole("link", { name: /record high arrests at the US-Mexico border/ }).click();
   await expect(page).toHaveURL(/[?&]claim=/);
   await expect(page.getByRole("heading", { level: 1, name: DEMO_TITLE })).toBeVisible();
   expect(violations).toEqual([]);

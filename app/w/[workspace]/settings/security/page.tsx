@@ -5,6 +5,7 @@ import { SecurityFilters } from "@/components/settings/security-filters";
 import { SECURITY_KINDS, describeSecurityEvent, summariseUserAgent } from "@/components/settings/security-text";
 import { SettingsShell } from "@/components/settings/settings-shell";
 import { requirePageAction } from "@/lib/auth/guards";
+import { UNKNOWN_ADDRESS } from "@/lib/http/client-address";
 import { listSecurityEvents, listSecurityPeople } from "@/lib/db/security-log";
 import { securityFilterSchema } from "@/lib/validation/security";
 
@@ -54,7 +55,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
                 <div>
                   <p className="font-medium">{describeSecurityEvent(event)}</p>
                   <p className="mt-0.5 text-xs text-muted">
-                    {[event.person ? event.person.email : null, event.ip ? `from ${event.ip}` : null, agent].filter(Boolean).join(" · ") || "No address recorded"}
+                    {[event.person ? event.person.email : null, event.ip && event.ip !== UNKNOWN_ADDRESS ? `from ${event.ip}` : null, agent].filter(Boolean).join(" · ") || "No address recorded"}
                   </p>
                 </div>
               </li>
