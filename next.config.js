@@ -1,7 +1,8 @@
 // @ts-check
 
-// The Content-Security-Policy (with a per-request nonce for scripts) and HSTS are set by proxy.ts,
-// which sees each request; these headers are the same for every answer, static files included.
+// A page's Content-Security-Policy (with a per-request nonce for scripts) and HSTS are set by
+// proxy.ts, which sees each request; these headers are the same for every answer. The API's
+// answers (JSON, files, streams) get a fixed policy under which nothing runs.
 const permissionsPolicy = ["accelerometer=()", "autoplay=()", "browsing-topics=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()", "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()"].join(", ");
 
 // A workspace backup is uploaded through a server action: FACTDESK_BACKUP_UPLOAD_MB (default 20)
@@ -19,6 +20,7 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
   async headers() {
     return [
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
       {
         source: "/:path*",
         headers: [

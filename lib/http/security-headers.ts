@@ -1,6 +1,5 @@
-// The response headers that protect every page and API answer. PURE apart from reading the
-// environment; used by proxy.ts (which runs before pages and /api) and next.config.js's
-// static headers. Kept free of `server-only` because the proxy is not a server component.
+// The response headers that protect every page. PURE apart from reading the environment; used
+// by proxy.ts (which runs before pages; next.config.js sets the fixed ones). Kept free of `server-only` because the proxy is not a server component.
 
 // Permissions-Policy is the same for every answer: next.config.js sets it.
 
@@ -26,9 +25,6 @@ export function pagePolicy(nonce: string, development = false): string {
     "form-action 'self'",
   ].join("; ");
 }
-
-/** JSON, files and streams: nothing in them may run or be framed. */
-export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** 16 random bytes, base64: unguessable and fresh for every page. */
 export function newNonce(): string {
