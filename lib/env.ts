@@ -100,3 +100,37 @@ function positiveSetting(name: string, fallback: number): number {
   console.warn(`${name}=${raw} is not a positive number; using ${fallback}.`);
   return fallback;
 }
+
+/**
+ * Request limits a minute, counted in PostgreSQL so every instance shares them (lib/pipeline/
+ * rate-limits.ts). Each is an env variable holding a positive integer; the defaults are several
+ * times what a busy desk of 50 does (docs/decisions/022-headers-and-rate-limits.md).
+ */
+export type RateLimits = {
+  /** Server actions (form saves) by one person: FACTDESK_ACTION_RATE_LIMIT, default 300. */
+  actionPerPerson: number;
+  /** Server actions from one network address: FACTDESK_ACTION_RATE_LIMIT_PER_ADDRESS, default 3000. */
+  actionPerAddress: number;
+  /** API requests with one token (or one person's browser): FACTDESK_API_RATE_LIMIT, default 600. */
+  apiPerToken: number;
+  /** API requests by one person, all their tokens and their browser together: FACTDESK_API_RATE_LIMIT_PER_PERSON, default 1200. */
+  apiPerPerson: number;
+  /** API requests from one network address: FACTDESK_API_RATE_LIMIT_PER_ADDRESS, default 6000. */
+  apiPerAddress: number;
+};
+
+const positiveInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export function getRateLimits(): RateLimits {
+  return {
+    actionPerPerson: positiveInt("FACTDESK_ACTION_RATE_LIMIT", 300),
+    actionPerAddress: positiveInt("FACTDESK_ACTION_RATE_LIMIT_PER_ADDRESS", 3000),
+    apiPerToken: positiveInt("FACTDESK_API_RATE_LIMIT", 600),
+    apiPerPerson: positiveInt("FACTDESK_API_RATE_LIMIT_PER_PERSON", 1200),
+    apiPerAddress: positiveInt("FACTDESK_API_RATE_LIMIT_PER_ADDRESS", 6000),
+  };
+}
+

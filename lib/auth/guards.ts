@@ -70,7 +70,7 @@ export async function requireClaimMember(user: SessionUser, claimId: string): Pr
 
 // An archived workspace stays readable by its members; everything else is refused, except the
 // admin's way back (restoring it).
-const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "workspace:archive"]);
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "security:read", "workspace:archive"]);
 
 function refuseIfArchived(member: Member, action: Action): void {
   if (member.workspace.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw archivedWorkspace();

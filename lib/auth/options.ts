@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret, getSessionLimits } from "@/lib/env";
 import { requireSecondFactor } from "@/lib/db/two-factor";
-import { requestClient } from "@/lib/http/request-client";
+import { actionClient } from "@/lib/http/request-client";
 import { checkPassword, closeSession, openSession, readSignInAttempt } from "./sign-in";
 import { sessionFor, tokenFor } from "./session-token";
 
@@ -41,7 +41,7 @@ export function getAuthOptions(): NextAuthOptions {
     },
     events: {
       // Signing out ends the session on the server, so a copy of the cookie is worth nothing.
-      signOut: async ({ token }) => closeSession(token, await requestClient()),
+      signOut: async ({ token }) => closeSession(token, await actionClient()),
     },
   };
   return options;

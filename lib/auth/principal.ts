@@ -2,6 +2,7 @@ import "server-only";
 import { findTokenPrincipal } from "@/lib/db/api-tokens";
 import type { SessionUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import type { RequestClient } from "@/lib/http/request-client";
 import { getSignedIn } from "./guards";
 import type { TokenScope } from "./policy";
 
@@ -27,11 +28,11 @@ export async function sessionPrincipal(): Promise<Principal> {
  * For API requests: `Authorization: Bearer fd_…` when present (a bad token is refused, never
  * replaced by a cookie that happens to be there), otherwise the session.
  */
-export async function requestPrincipal(request: Request): Promise<Principal> {
+export async function requestPrincipal(request: Request, client?: RequestClient): Promise<Principal> {
   const header = request.headers.get("authorization");
   if (header === null) return sessionPrincipal();
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const found = match?.[1] ? await findTokenPrincipal(match[1]) : null;
+  const found = match?.[1] ? await findTokenPrincipal(match[1], new Date(), client) : null;
   if (!found) throw new AppError("UNAUTHENTICATED", INVALID_TOKEN);
   return { kind: "token", user: found.user, token: found.token };
 }

@@ -2,14 +2,17 @@ import "server-only";
 import { headers } from "next/headers";
 import { UNKNOWN_ADDRESS, clientAddress, clientUserAgent } from "./client-address";
 
-/**
- * The address and browser of the request being served, for server actions and next-auth's
- * events (anywhere inside a request). Outside one there is nothing to read: "unknown".
- */
-export async function requestClient(): Promise<{ ip: string; userAgent: string | null }> {
+/** Where a request came from, for rate limits and security events. */
+export type RequestClient = { ip: string; userAgent: string | null };
+
+type HeaderSource = { get(name: string): string | null };
+
+export const clientOf = (source: HeaderSource): RequestClient => ({ ip: clientAddress(source), userAgent: clientUserAgent(source) });
+
+/** The client of the server action being run; outside a request (a script, a test) it is unknown. */
+export async function actionClient(): Promise<RequestClient> {
   try {
-    const list = await headers();
-    return { ip: clientAddress(list), userAgent: clientUserAgent(list) };
+    return clientOf(await headers());
   } catch {
     return { ip: UNKNOWN_ADDRESS, userAgent: null };
   }

@@ -9,7 +9,7 @@ import { hitRateLimit } from "@/lib/db/rate-limit";
 import { recordSecurityEvent } from "@/lib/db/security-events";
 import { endUserSession, endUserSessions, startUserSession } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
-import { requestClient } from "@/lib/http/request-client";
+import { actionClient } from "@/lib/http/request-client";
 import { changePasswordSchema, endAllSessionsSchema, endSessionSchema } from "@/lib/validation/account";
 
 // A person's own sign-in security: their password and their sessions. The pipeline signs them
@@ -29,7 +29,7 @@ const others = (count: number) => (count === 1 ? "1 other session was" : `${coun
 
 export const changePasswordAction = personalAction({ schema: changePasswordSchema }, async (input, principal) => {
   const { user } = signedIn(principal);
-  const client = await requestClient();
+  const client = await actionClient();
   const checks = await hitRateLimit(`password-check:${user.id}`, PASSWORD_CHECKS.limit, PASSWORD_CHECKS.windowMs);
   if (!checks.allowed) {
     await recordSecurityEvent({ kind: "rate.limited", userId: user.id, email: user.email, ...client, detail: { what: "password change" } });
@@ -48,7 +48,7 @@ export const endSessionAction = personalAction({ schema: endSessionSchema }, asy
   const { user, sessionId } = signedIn(principal);
   const ended = await endUserSession(user.id, input.sessionId, "ended");
   const current = input.sessionId === sessionId;
-  if (ended) await recordSecurityEvent({ kind: "session.ended", userId: user.id, email: user.email, ...(await requestClient()), detail: { endedBy: "ended", current } });
+  if (ended) await recordSecurityEvent({ kind: "session.ended", userId: user.id, email: user.email, ...(await actionClient()), detail: { endedBy: "ended", current } });
   if (current) return { message: "Signed out.", redirectTo: "/login" };
   return { message: ended ? "Session ended: that browser is signed out." : "That session had already ended.", revalidate: PAGE };
 });
@@ -56,6 +56,6 @@ export const endSessionAction = personalAction({ schema: endSessionSchema }, asy
 export const endAllSessionsAction = personalAction({ schema: endAllSessionsSchema }, async (_input, principal) => {
   const { user } = signedIn(principal);
   const endedSessions = await endUserSessions(user.id, "everywhere");
-  await recordSecurityEvent({ kind: "sessions.revoked", userId: user.id, email: user.email, ...(await requestClient()), detail: { endedBy: "everywhere", endedSessions } });
+  await recordSecurityEvent({ kind: "sessions.revoked", userId: user.id, email: user.email, ...(await actionClient()), detail: { endedBy: "everywhere", endedSessions } });
   return { message: "Signed out everywhere.", redirectTo: "/login" };
 });
