@@ -14,7 +14,6 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import pg from "pg";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { benchDatabaseServer, signIn } from "./lib/bench-kit";
@@ -163,23 +162,9 @@ try {
     await page(hugeUrl);
   }
 
-  // Statements per article page, from PostgreSQL's own counters (each statement outside a
-  // transaction commits one).
-  const statements = async () => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // backends report every second
-    const { rows } = await client.query<{ n: string }>("SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()");
-    await client.end();
-    return Number(rows[0]?.n ?? 0);
-  };
-  const before = await statements();
-  for (let i = 0; i < 20; i++) await page(articleUrl);
-  const perPage = ((await statements()) - before - 1) / 20;
-
   console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run`);
   console.log(`Demo article: ${demo._count.claims} claims, ${(demo.body.length / 1024).toFixed(0)} KB of text. Large article: ${hugeClaims} claims, ${(huge.body.length / 1024).toFixed(0)} KB of text.`);
-  console.log(`The demo article page runs ${perPage.toFixed(1)} database statements.\n`);
+  console.log("");
   if (LOAD) {
     const floor = await load(`${baseUrl}/api/health`, {}, { connections: 50 });
     const floorText = `(floor: /api/health ${floor.rps.toFixed(0)} req/s, p50 ${floor.p50.toFixed(1)} ms)`;
@@ -229,7 +214,7 @@ try {
       for (const formFactor of ["desktop", "mobile"] as const) {
         const r = await runLighthouse(url, formFactor, cookieHeader);
         console.log(
-          `${`${label}, ${formFactor}`.padEnd(24)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}  best practices ${String(r.bestPractices).padStart(3)}  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  JS ${kb(r.scriptBytes).trim()}${r.consoleErrors.length ? `  console errors: ${r.consoleErrors.join(" | ")}` : ""}`,
+          `${`${label}, ${formFactor}`.padEnd(24)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}  best practices ${String(r.bestPractices).padStart(3)}  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  JS ${kb(r.scriptBytes).trim()}${r.consoleErrors.length ? `  console errors: ${r.consoleErrors.join(" | ")}` : ""}${r.failing.length ? `  to improve: ${r.failing.join(", ")}` : ""}`,
         );
       }
     }

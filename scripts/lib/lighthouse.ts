@@ -15,6 +15,8 @@ export type LighthouseSummary = {
   cls: number;
   scriptBytes: number;
   consoleErrors: string[];
+  /** Audits of the three categories that did not pass, by id. */
+  failing: string[];
 };
 
 const chromePath = () => process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -42,6 +44,7 @@ export async function runLighthouse(url: string, formFactor: "desktop" | "mobile
       cls: numeric("cumulative-layout-shift"),
       scriptBytes: items("resource-summary").find((i) => i.resourceType === "script")?.transferSize ?? 0,
       consoleErrors: items("errors-in-console").map((i) => `${i.source ?? ""}: ${i.description ?? ""}`.slice(0, 160)),
+      failing: [...new Set(Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]?.score ?? 1) < 0.9).map((r) => r.id)))],
     };
   } finally {
     chrome.kill();
