@@ -44,7 +44,10 @@ export async function runLighthouse(url: string, formFactor: "desktop" | "mobile
       cls: numeric("cumulative-layout-shift"),
       scriptBytes: items("resource-summary").find((i) => i.resourceType === "script")?.transferSize ?? 0,
       consoleErrors: items("errors-in-console").map((i) => `${i.source ?? ""}: ${i.description ?? ""}`.slice(0, 160)),
-      failing: [...new Set(Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]?.score ?? 1) < 0.9).map((r) => r.id)))],
+      failing: [...new Set(Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]?.score ?? 1) < 0.9).map((r) => r.id)))].map((id) =>
+        // Which issues Chromium reported, e.g. a cookie or a form field.
+        id === "inspector-issues" ? `${id} (${items(id).map((i) => (i as { issueType?: string }).issueType).join(", ")})` : id,
+      ),
     };
   } finally {
     chrome.kill();
