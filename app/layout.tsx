@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { sans, serif } from "./fonts";
+import { factdeskSans, factdeskSerif } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${sans.variable} ${serif.variable}`}>
+    <html lang="en" className={`${factdeskSans.variable} ${factdeskSerif.variable}`}>
       <body className="min-h-screen font-sans text-[15px] leading-normal antialiased">{children}</body>
     </html>
   );

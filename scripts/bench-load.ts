@@ -26,7 +26,7 @@ const DURATION = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
 const LIGHTHOUSE = arg("lighthouse") || arg("lighthouse-only");
 const LOAD = !arg("lighthouse-only");
 // --profile DIR: the app writes a V8 CPU profile (.cpuprofile) into DIR when it stops, and the
-// pages' HTML is saved there too.
+// pages' HTML (and with --lighthouse, Lighthouse's last screenshot of each page) is saved there.
 const profileArg = process.argv.indexOf("--profile");
 const PROFILE = profileArg > 0 ? path.resolve(process.argv[profileArg + 1] ?? "bench-profile") : null;
 // --node-options "...": flags for the app's Node process, to try runtime settings.
@@ -213,6 +213,10 @@ try {
     ] as const) {
       for (const formFactor of ["desktop", "mobile"] as const) {
         const r = await runLighthouse(url, formFactor, cookieHeader);
+        if (PROFILE && r.screenshot) {
+          mkdirSync(PROFILE, { recursive: true });
+          writeFileSync(path.join(PROFILE, `${label.replace(/\W+/g, "-")}-${formFactor}.jpg`), Buffer.from(r.screenshot.split(",")[1] ?? "", "base64"));
+        }
         console.log(
           `${`${label}, ${formFactor}`.padEnd(24)} performance ${String(r.performance).padStart(3)}  accessibility ${String(r.accessibility).padStart(3)}  best practices ${String(r.bestPractices).padStart(3)}  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  JS ${kb(r.scriptBytes).trim()}${r.consoleErrors.length ? `  console errors: ${r.consoleErrors.join(" | ")}` : ""}${r.failing.length ? `  to improve: ${r.failing.join(", ")}` : ""}`,
         );

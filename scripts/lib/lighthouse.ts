@@ -17,6 +17,8 @@ export type LighthouseSummary = {
   consoleErrors: string[];
   /** Audits of the three categories that did not pass, by id. */
   failing: string[];
+  /** The page as Lighthouse last saw it, a data: URL (JPEG). */
+  screenshot: string | null;
 };
 
 const chromePath = () => process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -44,6 +46,7 @@ export async function runLighthouse(url: string, formFactor: "desktop" | "mobile
       cls: numeric("cumulative-layout-shift"),
       scriptBytes: items("resource-summary").find((i) => i.resourceType === "script")?.transferSize ?? 0,
       consoleErrors: items("errors-in-console").map((i) => `${i.source ?? ""}: ${i.description ?? ""}`.slice(0, 160)),
+      screenshot: (audits["final-screenshot"]?.details as { data?: string } | undefined)?.data ?? null,
       failing: [...new Set(Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]?.score ?? 1) < 0.9).map((r) => r.id)))].map((id) =>
         // Which issues Chromium reported, e.g. a cookie or a form field.
         id === "inspector-issues" ? `${id} (${items(id).map((i) => (i as { issueType?: string }).issueType).join(", ")})` : id,
