@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { factdeskSans, factdeskSerif } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Content-Security-Policy, which a page built ahead of time could not know.
   await connection();
   return (
-    <html lang="en">
+    <html lang="en" className={`${factdeskSans.variable} ${factdeskSerif.variable}`}>
       <body className="min-h-screen font-sans text-[15px] leading-normal antialiased">{children}</body>
     </html>
   );
