@@ -1,19 +1,9 @@
 // @ts-check
 
-// Next inlines its bootstrap scripts, hence 'unsafe-inline' for scripts; nothing else may load
-// from anywhere but this origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  // The development server evaluates modules at run time; production never does.
-  process.env.NODE_ENV === "development" ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+// A page's Content-Security-Policy (with a per-request nonce for scripts) and HSTS are set by
+// proxy.ts, which sees each request; these headers are the same for every answer. The API's
+// answers (JSON, files, streams) get a fixed policy under which nothing runs.
+const permissionsPolicy = ["accelerometer=()", "autoplay=()", "browsing-topics=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()", "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()"].join(", ");
 
 // A workspace backup is uploaded through a server action: FACTDESK_BACKUP_UPLOAD_MB (default 20)
 // plus room for the form's envelope, never below the 3 MB article imports need.
@@ -30,13 +20,14 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],
   async headers() {
     return [
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: permissionsPolicy },
         ],
       },
     ];

@@ -56,6 +56,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
             </summary>
             <ul aria-label="Account" className="absolute right-0 z-20 mt-2 min-w-52 rounded-md border border-rule bg-white p-1 shadow-lg">
               <li className="px-3 py-1.5 text-xs text-muted">{user.email}</li>
+              <li><Link href="/account/security" className="block rounded px-3 py-1.5 hover:bg-paper">Sign-in and security</Link></li>
               <li><Link href="/account/two-factor" className="block rounded px-3 py-1.5 hover:bg-paper">Two-factor sign-in</Link></li>
               <li><Link href="/account/tokens" className="block rounded px-3 py-1.5 hover:bg-paper">API tokens</Link></li>
               <li><Link href="/docs/api" className="block rounded px-3 py-1.5 hover:bg-paper">API reference</Link></li>

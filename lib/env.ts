@@ -76,3 +76,61 @@ export function getBackupUploadLimitBytes(): number {
   const mb = Number(process.env.FACTDESK_BACKUP_UPLOAD_MB);
   return Math.floor((Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024);
 }
+
+/**
+ * How long a signed-in browser stays signed in: FACTDESK_SESSION_IDLE_MINUTES without a request
+ * (default 720, twelve hours) and FACTDESK_SESSION_MAX_DAYS after signing in, however active
+ * (default 7). Either ends the session on the server and the person signs in again. A value that
+ * is not a positive number is reported once and the default is used.
+ */
+let sessionLimits: { idleMs: number; maxMs: number } | undefined;
+export function getSessionLimits(): { idleMs: number; maxMs: number } {
+  sessionLimits ??= {
+    idleMs: Math.round(positiveSetting("FACTDESK_SESSION_IDLE_MINUTES", 720) * 60_000),
+    maxMs: Math.round(positiveSetting("FACTDESK_SESSION_MAX_DAYS", 7) * 86_400_000),
+  };
+  return sessionLimits;
+}
+
+function positiveSetting(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (Number.isFinite(value) && value > 0) return value;
+  console.warn(`${name}=${raw} is not a positive number; using ${fallback}.`);
+  return fallback;
+}
+
+/**
+ * Request limits a minute, counted in PostgreSQL so every instance shares them (lib/pipeline/
+ * rate-limits.ts). Each is an env variable holding a positive integer; the defaults are several
+ * times what a busy desk of 50 does (docs/decisions/022-headers-and-rate-limits.md).
+ */
+export type RateLimits = {
+  /** Server actions (form saves) by one person: FACTDESK_ACTION_RATE_LIMIT, default 300. */
+  actionPerPerson: number;
+  /** Server actions from one network address: FACTDESK_ACTION_RATE_LIMIT_PER_ADDRESS, default 3000. */
+  actionPerAddress: number;
+  /** API requests with one token (or one person's browser): FACTDESK_API_RATE_LIMIT, default 600. */
+  apiPerToken: number;
+  /** API requests by one person, all their tokens and their browser together: FACTDESK_API_RATE_LIMIT_PER_PERSON, default 1200. */
+  apiPerPerson: number;
+  /** API requests from one network address: FACTDESK_API_RATE_LIMIT_PER_ADDRESS, default 6000. */
+  apiPerAddress: number;
+};
+
+const positiveInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+export function getRateLimits(): RateLimits {
+  return {
+    actionPerPerson: positiveInt("FACTDESK_ACTION_RATE_LIMIT", 300),
+    actionPerAddress: positiveInt("FACTDESK_ACTION_RATE_LIMIT_PER_ADDRESS", 3000),
+    apiPerToken: positiveInt("FACTDESK_API_RATE_LIMIT", 600),
+    apiPerPerson: positiveInt("FACTDESK_API_RATE_LIMIT_PER_PERSON", 1200),
+    apiPerAddress: positiveInt("FACTDESK_API_RATE_LIMIT_PER_ADDRESS", 6000),
+  };
+}
+

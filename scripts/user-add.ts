@@ -42,6 +42,11 @@ try {
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("\n"));
 const args = parsed.data;
+if (args.password) {
+  const { passwordProblem } = await import("../lib/auth/password-policy");
+  const problem = await passwordProblem(args.password, { email: args.email });
+  if (problem) fail(`--password: ${problem}`);
+}
 
 const database = await openDatabase(() => {});
 let refused = false;
@@ -76,6 +81,7 @@ try {
     console.log(`${existing ? "Updated" : "Created"} ${args.email}: ${args.role} in workspace "${args.workspace}"${workspace.created ? " (new workspace)" : ""}.`);
     if (result.accountDisabled) console.log(`Note: the account ${args.email} is disabled and stays disabled; npm run user:enable -- --email ${args.email} re-enables it.`);
     if (result.membershipDisabled) console.log(`Note: an admin disabled ${args.email} in "${args.workspace}"; they stay disabled there until an admin enables them under Settings, Members.`);
+    if (existing && password) console.log(`New password set; every session of ${args.email} has ended.`);
     if (generated) console.log(`New password (shown once): ${password}`);
     else if (!password) console.log("Password unchanged (--reset-password prints a new one).");
   }

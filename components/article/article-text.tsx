@@ -87,16 +87,47 @@ const ArticleParagraph = memo(function ArticleParagraph({ body, paragraph, statu
   );
 });
 
+/**
+ * About this much text is drawn with the page's first render; a longer article draws the rest
+ * right after it, in a transition, so the page's HTML stays small and its first paint quick.
+ */
+const FIRST_RENDER_CHARS = 12_000;
+
+/**
+ * How many paragraphs the first render draws: at least one, about `budget` characters, and
+ * always as far as the open claim (`mustReach`, its offset), which the page scrolls to.
+ */
+export function firstRenderCount(paragraphs: readonly Paragraph[], mustReach = 0, budget = FIRST_RENDER_CHARS): number {
+  const first = paragraphs[0];
+  if (!first) return 0;
+  let count = 1;
+  while (count < paragraphs.length && (paragraphs[count]!.end - first.start <= budget || paragraphs[count]!.start <= mustReach)) count += 1;
+  return count;
+}
+
+// Set once the browser has drawn a page in full: later mounts (opening and closing claims)
+// draw everything at once, so what they scroll to is there. Never set on the server.
+let drawnOnce = false;
+
+/** False for the page's first render, true once it is live: long lists draw their rest then. */
+export function useDrawnInFull(): boolean {
+  const [full, setFull] = useState(drawnOnce);
+  const [, startDrawing] = useTransition();
+  useEffect(() => {
+    drawnOnce = true;
+    if (!full) startDrawing(() => setFull(true));
+  }, [full]);
+  return full;
+}
+
 export function ArticleText({
   articleId,
-  body,
   base,
   filter,
   highlightThreshold = 0,
   createClaim,
 }: {
   articleId: string;
-  body: string;
   /** Detected claims scoring below this stay in the list for triage but are not marked in the text. */
   highlightThreshold?: number;
   /** The article's address; claim links add `?claim=…`. */
@@ -104,7 +135,7 @@ export function ArticleText({
   filter: string | null;
   createClaim: ((previous: ActionResult | null, formData: FormData) => Promise<ActionResult>) | null;
 }) {
-  const { claims: allClaims, selectedClaimId: selectedId } = useLiveArticle();
+  const { body, claims: allClaims, selectedClaimId: selectedId } = useLiveArticle();
   // A low-scoring detected claim is marked only once someone has triaged it, or while it is open.
   const claims = useMemo(
     () => allClaims.filter((c) => c.status !== "DETECTED" || c.origin === "MANUAL" || c.id === selectedId || (c.score ?? 1) >= highlightThreshold),
@@ -121,6 +152,9 @@ export function ArticleText({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the spans, not the array
   const paragraphs = useMemo(() => segmentBody(body, claims, selectedId), [body, spansKey, selectedId]);
   const statusOf = useMemo(() => new Map(claims.map((c) => [c.id, c.status])), [claims]);
+  const full = useDrawnInFull();
+  const openAt = claims.find((c) => c.id === selectedId)?.start ?? 0;
+  const drawn = full ? paragraphs : paragraphs.slice(0, firstRenderCount(paragraphs, openAt));
 
   const readSelection = useCallback(() => {
     const root = container.current;
@@ -177,7 +211,7 @@ export function ArticleText({
   return (
     <div ref={container} className="relative">
       <div className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&>p+p]:mt-5" data-testid="article-body">
-        {paragraphs.map((paragraph) => (
+        {drawn.map((paragraph) => (
           <ArticleParagraph
             key={paragraph.start}
             body={body}

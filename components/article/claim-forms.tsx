@@ -2,8 +2,7 @@
 
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import type { Rating } from "@/lib/domain/rating-scale";
-import { CONFIDENCE_LABELS } from "@/lib/validation/review";
-import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
+import { CONFIDENCE_LABELS, SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/labels";
 import { toDateInput } from "../format";
 import { ActionForm } from "../ui/action-form";
 import { Disclosure } from "../ui/disclosure";

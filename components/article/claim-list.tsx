@@ -7,7 +7,7 @@ import { CLAIM_STATUSES, STATUS_LABELS, type ClaimStatus } from "@/lib/domain/wo
 import type { LiveClaim } from "@/lib/realtime/change";
 import { groupPresence, type PersonHere } from "@/lib/realtime/presence";
 import { LinkPending } from "../keyboard/pending";
-import { claimHref } from "./article-text";
+import { claimHref, useDrawnInFull } from "./article-text";
 import { useLiveArticle } from "./live-article";
 import { PeopleHere } from "./presence";
 import { StatusBadge } from "./status-badge";
@@ -36,10 +36,14 @@ const ClaimRow = memo(function ClaimRow({ claim, href, scale, people }: { claim:
 });
 
 const NOBODY: PersonHere[] = [];
+/** Rows drawn with the page's first render; the rest follow right after (see useDrawnInFull). */
+const FIRST_RENDER_ROWS = 40;
 
 export function ClaimList({ base, filter, scale }: { base: string; filter: ClaimStatus | null; scale: readonly Rating[] }) {
   const { claims: allClaims, presence, viewerId } = useLiveArticle();
   const claims = filter ? allClaims.filter((c) => c.status === filter) : allClaims;
+  const full = useDrawnInFull();
+  const rows = full ? claims : claims.slice(0, FIRST_RENDER_ROWS);
   const counts = new Map<ClaimStatus, number>();
   for (const c of allClaims) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
   // People by claim, with a stable empty list so rows without anyone do not re-render.
@@ -66,7 +70,7 @@ export function ClaimList({ base, filter, scale }: { base: string; filter: Claim
         <p className="mt-4 text-sm text-muted">{allClaims.length === 0 ? "No claims were detected. Select words in the article and choose “Add claim” to create one." : "No claims with this status."}</p>
       ) : (
         <ol className="mt-3 divide-y divide-rule">
-          {claims.map((c) => (
+          {rows.map((c) => (
             <ClaimRow key={c.id} claim={c} href={claimHref(base, c.id, filter)} scale={scale} people={peopleOn.get(c.id) ?? NOBODY} />
           ))}
         </ol>

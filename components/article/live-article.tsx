@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import type { LiveChange, LiveClaim } from "@/lib/realtime/change";
+import { expandClaims, type CompactClaim } from "@/lib/realtime/compact";
 import { deletedClaimIds, mergeClaims, withoutClaims } from "@/lib/realtime/merge";
 import { PRESENCE_HEARTBEAT_MS, type PresenceActivity, type PresenceEntry } from "@/lib/realtime/presence";
 
@@ -19,7 +20,7 @@ type LiveState = {
   stoppedReason: string | null;
 };
 
-type LiveContextValue = LiveState & { viewerId: string; tabId: string; selectedClaimId: string | null; setActivity(activity: PresenceActivity | null): void };
+type LiveContextValue = LiveState & { body: string; viewerId: string; tabId: string; selectedClaimId: string | null; setActivity(activity: PresenceActivity | null): void };
 
 const LiveContext = createContext<LiveContextValue | null>(null);
 
@@ -68,15 +69,19 @@ const newTabId = () => (typeof crypto !== "undefined" && "randomUUID" in crypto 
  * and the open claim's panel refreshed from the server (which applies every rule again) when a
  * change touches it. Reconnects by itself and resumes after the last change it received.
  */
-export function LiveArticle({ articleId, initialClaims, since, viewerId, selectedClaimId, children }: {
+export function LiveArticle({ articleId, body, initialClaims: compactInitial, since, viewerId, selectedClaimId, children }: {
   articleId: string;
-  initialClaims: readonly LiveClaim[];
+  /** The article's text, sent once for the page: the text, the claims' quotes and statements. */
+  body: string;
+  /** The claims as of the render, without the words the text carries (lib/realtime/compact). */
+  initialClaims: readonly CompactClaim[];
   since: string;
   viewerId: string;
   selectedClaimId: string | null;
   children: ReactNode;
 }) {
   const router = useRouter();
+  const initialClaims = useMemo(() => expandClaims(compactInitial, body), [compactInitial, body]);
   const [tabId] = useState(newTabId);
   const [state, dispatch] = useReducer(reducer, { claims: initialClaims, deleted: new Set<string>(), presence: [], connection: "connecting", lastChange: null, stoppedReason: null });
   // Each render of the page brings a snapshot: merge it (an older copy never wins).
@@ -217,6 +222,6 @@ export function LiveArticle({ articleId, initialClaims, since, viewerId, selecte
     return () => clearInterval(timer);
   }, [sendPresence, selectedClaimId, activity]);
 
-  const value = useMemo<LiveContextValue>(() => ({ ...state, viewerId, tabId, selectedClaimId, setActivity }), [state, viewerId, tabId, selectedClaimId]);
+  const value = useMemo<LiveContextValue>(() => ({ ...state, body, viewerId, tabId, selectedClaimId, setActivity }), [state, body, viewerId, tabId, selectedClaimId]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { assignKey, DEFAULT_SHORTCUT_PREFS, FIXED_SHORTCUTS, keyLabel, SHORTCUT_IDS, SHORTCUTS, type ShortcutId } from "@/lib/domain/shortcuts";
 import { buttonClass } from "../ui/button";
 import { saveShortcutPrefs, useShortcutPrefs } from "./prefs-store";
@@ -35,6 +36,9 @@ export function ShortcutsDialog() {
   const opener = useRef<HTMLElement | null>(null);
   const [capturing, setCapturing] = useState<ShortcutId | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // The dialog's contents are drawn when it first opens, not with every page: they were a
+  // quarter of the article page's elements, rendered on the server and hydrated for nothing.
+  const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
     const open = () => {
@@ -42,6 +46,8 @@ export function ShortcutsDialog() {
       if (!element || element.open) return;
       opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
       setMessage(null);
+      // Drawn before it opens, so focus lands on its first control as the dialog opens.
+      flushSync(() => setDrawn(true));
       element.showModal();
     };
     window.addEventListener(OPEN_EVENT, open);
@@ -78,7 +84,7 @@ export function ShortcutsDialog() {
   return (
     <dialog
       ref={dialog}
-      aria-labelledby="shortcuts-title"
+      aria-labelledby={drawn ? "shortcuts-title" : undefined}
       onClose={onClose}
       onCancel={(event) => {
         // Esc while waiting for a new key cancels the remapping, not the dialog.
@@ -86,6 +92,7 @@ export function ShortcutsDialog() {
       }}
       className="m-auto max-h-[calc(100vh-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-rule bg-white p-0 text-ink shadow-xl backdrop:bg-black/40"
     >
+      {drawn ? (
       <div className="space-y-4 p-5">
         <div className="flex items-start justify-between gap-4">
           <h2 id="shortcuts-title" className="font-serif text-xl font-semibold">Keyboard shortcuts</h2>
@@ -166,6 +173,7 @@ export function ShortcutsDialog() {
           </button>
         </div>
       </div>
+      ) : null}
     </dialog>
   );
 }

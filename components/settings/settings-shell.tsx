@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export type SettingsSection = "general" | "members" | "invitations" | "ratings" | "webhooks" | "audit" | "backup" | "new-workspace";
+export type SettingsSection = "general" | "members" | "invitations" | "ratings" | "webhooks" | "audit" | "security" | "backup" | "new-workspace";
 
 const SECTIONS: Array<{ key: SettingsSection; label: string; path: string }> = [
   { key: "general", label: "General", path: "" },
@@ -10,6 +10,7 @@ const SECTIONS: Array<{ key: SettingsSection; label: string; path: string }> = [
   { key: "ratings", label: "Rating scale", path: "/ratings" },
   { key: "webhooks", label: "Webhooks", path: "/webhooks" },
   { key: "audit", label: "Audit log", path: "/audit" },
+  { key: "security", label: "Security", path: "/security" },
   { key: "backup", label: "Backup", path: "/backup" },
   { key: "new-workspace", label: "New workspace", path: "/new-workspace" },
 ];

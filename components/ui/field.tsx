@@ -30,12 +30,12 @@ function describedBy(id: string, hint?: string, errors?: string[]) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ name, label, hint, required, type = "text", defaultValue, placeholder, maxLength, min, max }: Common & { type?: "text" | "url" | "date" | "email" | "password" | "number"; defaultValue?: string; placeholder?: string; maxLength?: number; min?: number; max?: number }) {
+export function TextField({ name, label, hint, required, type = "text", defaultValue, placeholder, maxLength, min, max, autoComplete }: Common & { type?: "text" | "url" | "date" | "email" | "password" | "number"; defaultValue?: string; placeholder?: string; maxLength?: number; min?: number; max?: number; autoComplete?: string }) {
   const id = useId();
   const errors = useFieldErrors(name);
   return (
     <FieldShell id={id} label={label} hint={hint} required={required} errors={errors}>
-      <input id={id} name={name} type={type} defaultValue={defaultValue} placeholder={placeholder} maxLength={maxLength} min={min} max={max} required={required} aria-invalid={errors ? true : undefined} aria-describedby={describedBy(id, hint, errors)} className={inputClass} />
+      <input id={id} name={name} type={type} defaultValue={defaultValue} placeholder={placeholder} maxLength={maxLength} min={min} max={max} autoComplete={autoComplete} required={required} aria-invalid={errors ? true : undefined} aria-describedby={describedBy(id, hint, errors)} className={inputClass} />
     </FieldShell>
   );
 }

@@ -7,7 +7,9 @@ import type { Action, Resource } from "@/lib/auth/policy";
 import { sessionPrincipal, type Principal } from "@/lib/auth/principal";
 import type { Ctx } from "@/lib/db/audit";
 import { AppError, type CurrentState, type ErrorCode } from "@/lib/errors";
+import { actionClient, type RequestClient } from "@/lib/http/request-client";
 import { ValidationError, parseInput, runOperation } from "@/lib/pipeline/operation";
+import { enforceRateLimits } from "@/lib/pipeline/rate-limits";
 
 export type ActionResult =
   | { ok: true; message: string; at: number; secret?: string }
@@ -23,6 +25,7 @@ type Outcome = { message: string; revalidate?: string | string[]; redirectTo?: s
  * (lib/pipeline/operation.ts) with the session as principal and the workspace the form belongs
  * to as scope: authenticate, validate, membership, role, ownership (`owner`), then the handler's
  * domain and database work; then revalidation. Errors come back as a typed result for the form.
+ * Every action counts against its person's and its address's rate limits first.
  */
 export function workspaceAction<S extends z.ZodType>(
   config: { schema: S; action: Action; owner?: (input: z.infer<S>, member: Member) => Promise<Resource> },
@@ -31,11 +34,15 @@ export function workspaceAction<S extends z.ZodType>(
   const run: WorkspaceActionFn = async (workspaceSlug, _previous, formData) =>
     settle(async () => {
       const principal = await sessionPrincipal();
+      const client = await actionClient();
+      await enforceRateLimits("action", principal, client);
       return runOperation(
         { action: config.action, input: config.schema, scope: () => ({ workspace: String(workspaceSlug) }), owner: config.owner, run: (input, { member, ctx }) => handler(input, member, ctx) },
         principal,
         Object.fromEntries(formData),
         "WEB",
+        undefined,
+        client,
       );
     });
   return run;
@@ -47,11 +54,13 @@ export type PersonalActionFn = (previous: ActionResult | null, formData: FormDat
  * Server actions on a person's own things (their API tokens): signed in, validated, and acting
  * only on rows that belong to the caller (lib/db queries by the caller's id).
  */
-export function personalAction<S extends z.ZodType>(config: { schema: S }, handler: (input: z.infer<S>, principal: Principal) => Promise<Outcome>) {
+export function personalAction<S extends z.ZodType>(config: { schema: S }, handler: (input: z.infer<S>, principal: Principal, client: RequestClient) => Promise<Outcome>) {
   const run: PersonalActionFn = async (_previous, formData) =>
     settle(async () => {
       const principal = await sessionPrincipal();
-      return handler(parseInput(config.schema, Object.fromEntries(formData)), principal);
+      const client = await actionClient();
+      await enforceRateLimits("action", principal, client);
+      return handler(parseInput(config.schema, Object.fromEntries(formData)), principal, client);
     });
   return run;
 }

@@ -9,6 +9,7 @@ import { hasTwoFactor, twoFactorRequiredMessage } from "@/lib/db/two-factor";
 import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
+import { sessionIdentity } from "./session-token";
 import { can, mayAttempt, type Action, type Actor, type Resource } from "./policy";
 
 // The one place that turns "no" into 401, 403, 404 or a redirect. Memberships and accounts are
@@ -16,12 +17,20 @@ import { can, mayAttempt, type Action, type Actor, type Resource } from "./polic
 
 export type Member = WorkspaceMembership & { user: SessionUser; actor: Actor };
 
-/** The signed-in, active user; read once per request however many components ask. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? getActiveUser(id) : null;
+/**
+ * The signed-in, active user and the id of their browser's session (a UserSession row, read
+ * with the user in one statement, so a session ended on the server is refused at once); read
+ * once per request however many components ask.
+ */
+export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
+  const { userId, sessionId } = sessionIdentity(await getServerSession(getAuthOptions()));
+  if (!userId || !sessionId) return null;
+  const user = await getActiveUser(userId, sessionId);
+  return user ? { user, sessionId } : null;
 });
+
+/** The signed-in, active user; read once per request however many components ask. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSignedIn())?.user ?? null);
 
 // The layout and the page both need the membership: one query per request.
 const getMembershipOnce = cache(getMembership);
@@ -61,7 +70,7 @@ export async function requireClaimMember(user: SessionUser, claimId: string): Pr
 
 // An archived workspace stays readable by its members; everything else is refused, except the
 // admin's way back (restoring it).
-const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "workspace:archive"]);
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "security:read", "workspace:archive"]);
 
 function refuseIfArchived(member: Member, action: Action): void {
   if (member.workspace.archivedAt && !ALLOWED_WHEN_ARCHIVED.has(action)) throw archivedWorkspace();

@@ -1,31 +1,20 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getAuthSecret } from "@/lib/env";
-import { clearSignInFailures, reserveSignInAttempt } from "@/lib/db/login-throttle";
+import { getAuthSecret, getSessionLimits } from "@/lib/env";
 import { requireSecondFactor } from "@/lib/db/two-factor";
-import { findUserForSignIn } from "@/lib/db/users";
-import { signInSchema } from "@/lib/validation/auth";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { actionClient } from "@/lib/http/request-client";
+import { checkPassword, closeSession, openSession, readSignInAttempt } from "./sign-in";
+import { sessionFor, tokenFor } from "./session-token";
 
-export const INVALID_CREDENTIALS = "That email and password do not match an account.";
+export { INVALID_CREDENTIALS } from "./sign-in";
 
-async function authorizeCredentials(credentials: Record<string, string> | undefined, request?: { headers?: Record<string, unknown> }) {
-  const parsed = signInSchema.safeParse(credentials ?? {});
-  if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
-  const { email, password } = parsed.data;
-  const wait = await reserveSignInAttempt(email);
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60);
-    throw new Error(`Too many failed attempts. Try again in ${wait < 60 ? `${wait} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`}.`);
-  }
-  const user = await findUserForSignIn(email);
-  const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
-  if (!user || !valid || user.disabledAt) throw new Error(INVALID_CREDENTIALS);
-  // With two-factor sign-in on, a code too (the failure count stays until it is right).
-  await requireSecondFactor(user, credentials, request?.headers);
-  await clearSignInFailures(email);
-  return { id: user.id, email: user.email, name: user.name };
+async function authorizeCredentials(credentials: Record<string, string> | undefined, request?: { headers?: unknown }) {
+  const attempt = readSignInAttempt(credentials, request);
+  const user = await checkPassword(attempt);
+  // With two-factor sign-in on, a code too (the attempt stays counted until it is right).
+  await requireSecondFactor(user, credentials, request?.headers as Record<string, unknown> | undefined);
+  return openSession(user, attempt);
 }
 
 let options: NextAuthOptions | undefined;
@@ -34,7 +23,8 @@ let options: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    // The cookie lasts as long as a session may; the server ends it sooner (lib/db/sessions.ts).
+    session: { strategy: "jwt", maxAge: Math.ceil(getSessionLimits().maxMs / 1000) },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
@@ -44,9 +34,14 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      // The token carries only the user id; roles are read from the database on every request.
-      jwt: ({ token, user }) => (user ? { ...token, sub: user.id } : token),
-      session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub ?? "" } }),
+      // The token carries only the user and session ids; roles and the session's state are read
+      // from the database on every request.
+      jwt: ({ token, user }) => tokenFor(token, user),
+      session: ({ session, token }) => sessionFor(session, token),
+    },
+    events: {
+      // Signing out ends the session on the server, so a copy of the cookie is worth nothing.
+      signOut: async ({ token }) => closeSession(token, await actionClient()),
     },
   };
   return options;

@@ -40,6 +40,7 @@ export type Action =
   | "comment:delete"
   | "dashboard:read"
   | "audit:read"
+  | "security:read"
   | "member:manage"
   | "settings:manage"
   | "workspace:create"
@@ -90,6 +91,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "share:manage": "EDITOR",
   "dashboard:read": "EDITOR",
   "audit:read": "ADMIN",
+  "security:read": "ADMIN",
   "member:manage": "ADMIN",
   "settings:manage": "ADMIN",
   "workspace:create": "ADMIN",
@@ -107,7 +109,7 @@ const OWNER_ONLY_BELOW_EDITOR: ReadonlySet<Action> = new Set(["source:update", "
 const OWNER_ONLY: ReadonlySet<Action> = new Set(["comment:edit", "comment:delete", "review:edit", "review:delete"]);
 
 /** What a read-only API token may do: look, never change. */
-export const READ_ACTIONS: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read"]);
+export const READ_ACTIONS: ReadonlySet<Action> = new Set(["workspace:read", "report:export", "dashboard:read", "audit:read", "security:read"]);
 
 export function hasRole(actor: Actor, minimum: Role): boolean {
   return RANK[actor.role] >= RANK[minimum];

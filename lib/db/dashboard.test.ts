@@ -10,7 +10,7 @@ import { getDashboard } from "./dashboard";
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<Record<string, unknown>>()),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
+  getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null),
 }));
 
 const SCALE: Rating[] = [...DEFAULT_RATING_SCALE, { key: "old-rating", label: "Pants on fire", retired: true }];

@@ -4,6 +4,8 @@ import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { AppError } from "@/lib/errors";
 import { recordEvent, type Ctx, type SystemCtx } from "./audit";
 import { getDb, type Tx } from "./client";
+import { recordSecurityEvent } from "./security-events";
+import { endUserSessions } from "./sessions";
 
 
 /** Creates the workspace when it does not exist yet; returns its id. */
@@ -35,12 +37,17 @@ type UpsertMemberInput = {
  */
 export async function upsertMember(input: UpsertMemberInput): Promise<{ userId: string; createdUser: boolean; accountDisabled: boolean; membershipDisabled: boolean }> {
   const email = input.email.trim().toLowerCase();
-  return getDb().$transaction(async (tx) => {
+  let endedSessions: number | null = null;
+  const result = await getDb().$transaction(async (tx) => {
     const existing = await tx.user.findFirst({ where: { email }, select: { id: true, disabledAt: true } });
     if (!existing && !input.passwordHash) throw new Error(`A new user (${email}) needs a password.`);
     const user = existing
       ? input.passwordHash
-        ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash: input.passwordHash }, select: { id: true } })
+        ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash: input.passwordHash }, select: { id: true } }).then(async (row) => {
+            // A new password set for someone (user:add --password) ends every session they have.
+            endedSessions = await endUserSessions(row.id, "password-reset", { tx });
+            return row;
+          })
         : existing
       : await tx.user.create({ data: { email, name: input.name, passwordHash: input.passwordHash ?? "" }, select: { id: true } });
     const before = await tx.membership.findFirst({ where: { workspaceId: input.workspaceId, userId: user.id }, select: { role: true, disabledAt: true } });
@@ -60,6 +67,8 @@ export async function upsertMember(input: UpsertMemberInput): Promise<{ userId: 
     });
     return { userId: user.id, createdUser: !existing, accountDisabled: existing?.disabledAt != null, membershipDisabled: before?.disabledAt != null };
   });
+  if (endedSessions !== null) await recordSecurityEvent({ kind: "password.reset", userId: result.userId, email, detail: { by: "command line", endedSessions } });
+  return result;
 }
 
 type Change = "demote" | "disable" | "remove";
@@ -214,13 +223,18 @@ export async function setAccountDisabled(email: string, disabled: boolean): Prom
 
 /** Replaces an account's password; false when no account has this email. */
 export async function resetAccountPassword(email: string, passwordHash: string): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-    if (!user) return false;
+  const reset = await getDb().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
+    if (!user) return null;
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    // Whoever knew the old password may be signed in with it: every session ends.
+    const endedSessions = await endUserSessions(user.id, "password-reset", { tx });
     for (const workspaceId of await workspaceIdsOf(tx, user.id)) {
       await recordEvent(tx, { workspaceId, userId: null, origin: "SYSTEM" }, { action: "user.password_reset", entityType: "user", entityId: user.id });
     }
-    return true;
+    return { user, endedSessions };
   });
+  if (!reset) return false;
+  await recordSecurityEvent({ kind: "password.reset", userId: reset.user.id, email: reset.user.email, detail: { by: "command line", endedSessions: reset.endedSessions } });
+  return true;
 }

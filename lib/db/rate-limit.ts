@@ -19,3 +19,30 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number,
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
 }
+
+export type RateLimitKey = { key: string; limit: number };
+export type RateLimitHit = RateLimitResult & { key: string; count: number };
+
+/**
+ * Counts one request against several keys (a person, an address) in one statement: one upsert
+ * per key, one round trip. Keys are locked in sorted order, so concurrent calls cannot deadlock.
+ */
+export async function hitRateLimits(keys: RateLimitKey[], windowMs: number, now = new Date()): Promise<RateLimitHit[]> {
+  if (keys.length === 0) return [];
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const names = [...new Set(keys.map((k) => k.key))].sort();
+  const rows = await getDb().$queryRaw<Array<{ key: string; count: number }>>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count")
+    SELECT k, ${windowStart}, 1 FROM unnest(${names}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "key", "count"`;
+  const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
+  if ([...counts.values()].some((c) => c === 1)) {
+    void getDb().$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 2 * windowMs - 3_600_000)}`.catch(() => {});
+  }
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return keys.map(({ key, limit }) => {
+    const count = counts.get(key) ?? 1;
+    return { key, count, allowed: count <= limit, limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
+  });
+}

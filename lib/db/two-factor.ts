@@ -15,7 +15,7 @@ import {
 } from "@/lib/validation/two-factor";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
-import { clearSignInFailures, reserveSignInAttempt } from "./login-throttle";
+import { reserveSignInAttempt, settleSignInAttempt } from "./login-throttle";
 import { recordSecurityEvent } from "./security-events";
 
 // Two-factor sign-in: a person's authenticator secret (encrypted at rest), their one-time
@@ -179,7 +179,8 @@ export async function requireSecondFactor(user: { id: string; email: string }, c
  */
 async function requireProof(userId: string, proof: { password: string; code: string }, meta: RequestMeta): Promise<void> {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  const wait = await reserveSignInAttempt(user.email);
+  const address = meta.ip ?? "unknown";
+  const { waitSeconds: wait } = await reserveSignInAttempt(user.email, address);
   if (wait > 0) throw new AppError("RATE_LIMITED", `Too many wrong attempts. Try again in ${wait < 60 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`);
   let ok = false;
   if (proof.password) ok = await verifyPassword(user.passwordHash, proof.password);
@@ -193,7 +194,7 @@ async function requireProof(userId: string, proof: { password: string; code: str
     const message = proof.password ? "That password is not right." : TWO_FACTOR_WRONG_CODE;
     throw new AppError("INVALID_INPUT", message, { [proof.password ? "password" : "code"]: [message] });
   }
-  await clearSignInFailures(user.email);
+  await settleSignInAttempt(user.email, address);
 }
 
 /** Turns two-factor sign-in off: the secret and every recovery code are deleted. */

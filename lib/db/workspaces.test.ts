@@ -18,7 +18,7 @@ describe("getMembership", () => {
     const membership = await getMembership(ws.slug, ws.users.reviewer);
     expect(membership).toEqual({
       role: "REVIEWER",
-      workspace: { id: ws.id, slug: ws.slug, name: expect.stringMatching(/^Workspace /), ratingScale: [...DEFAULT_RATING_SCALE], minSourcesToPublish: 0, minReviewsToPublish: 1, fourEyes: true, highlightThreshold: 0.8, archivedAt: null },
+      workspace: { id: ws.id, slug: ws.slug, name: expect.stringMatching(/^Workspace /), ratingScale: [...DEFAULT_RATING_SCALE], minSourcesToPublish: 0, minReviewsToPublish: 1, fourEyes: true, highlightThreshold: 0.8, archivedAt: null, requireTwoFactor: false },
     });
   });
 

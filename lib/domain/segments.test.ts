@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentBody } from "./segments";
+import { segmentBody, type Paragraph, type SpanLike } from "./segments";
 
 describe("segmentBody", () => {
   const body = "First sentence here. Second one.\n\nThird paragraph.";
@@ -39,5 +39,52 @@ describe("segmentBody", () => {
     const paragraphs = segmentBody(body, [{ id: "x", start: 21, end: 50 }]);
     const runs = paragraphs.flatMap((p) => p.runs).filter((r) => r.claimId === "x");
     expect(runs.map((r) => r.isClaimStart)).toEqual([true, false]);
+  });
+});
+
+// The straightforward version segmentBody replaced: every claim tested against every paragraph.
+function naiveSegments(body: string, claims: readonly SpanLike[], selectedId: string | null): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const started = new Set<string>();
+  let cursor = 0;
+  for (const line of body.split("\n")) {
+    const from = cursor;
+    const to = from + line.length;
+    cursor = to + 1;
+    if (line.trim() === "") continue;
+    const inside = claims.filter((c) => c.start < to && c.end > from);
+    const points = [...new Set([from, to, ...inside.flatMap((c) => [c.start, c.end]).filter((p) => p > from && p < to)])].sort((a, b) => a - b);
+    const runs = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const start = points[i]!;
+      const end = points[i + 1]!;
+      const covering = inside.filter((c) => c.start <= start && c.end >= end);
+      const owner = covering.find((c) => c.id === selectedId) ?? [...covering].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+      const claimId = owner?.id ?? null;
+      const isClaimStart = claimId !== null && !started.has(claimId);
+      if (claimId) started.add(claimId);
+      runs.push({ start, end, claimId, isClaimStart });
+    }
+    paragraphs.push({ start: from, end: to, runs });
+  }
+  return paragraphs;
+}
+
+describe("segmentBody on many claims", () => {
+  it("cuts the same runs as testing every claim against every paragraph, in any order of claims", () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 30; round++) {
+      const body = Array.from({ length: 12 }, (_, i) => (i % 4 === 3 ? "" : "word ".repeat(5 + random(20)))).join("\n");
+      const claims = Array.from({ length: 25 }, (_, i) => {
+        const start = random(body.length - 1);
+        return { id: `c${i}`, start, end: Math.min(body.length, start + 1 + random(round % 2 ? 200 : 30)) };
+      });
+      const selected = round % 3 === 0 ? "c3" : null;
+      expect(segmentBody(body, claims, selected)).toEqual(naiveSegments(body, claims, selected));
+    }
   });
 });

@@ -7,19 +7,32 @@ export type Paragraph = { start: number; end: number; runs: Run[] };
 export function segmentBody(body: string, claims: readonly SpanLike[], selectedId?: string | null): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const started = new Set<string>();
+  // One pass over the claims in order of their start, keeping those still open: linear in the
+  // claims and paragraphs together, where testing every claim against every paragraph made a
+  // 1,000-claim article cost a million comparisons per render.
+  const byStart = claims.map((claim, index) => ({ claim, index })).sort((a, b) => a.claim.start - b.claim.start);
+  let next = 0;
+  let open: typeof byStart = [];
   let cursor = 0;
   for (const line of body.split("\n")) {
     const start = cursor;
     const end = start + line.length;
     cursor = end + 1;
     if (line.trim() === "") continue;
-    paragraphs.push({ start, end, runs: runsWithin(start, end, claims, selectedId ?? null, started) });
+    open = open.filter((o) => o.claim.end > start);
+    while (next < byStart.length && byStart[next]!.claim.start < end) {
+      if (byStart[next]!.claim.end > start) open.push(byStart[next]!);
+      next += 1;
+    }
+    // In the order the claims were given, which settles ties between equally narrow claims.
+    const inside = open.filter((o) => o.claim.start < end).sort((a, b) => a.index - b.index).map((o) => o.claim);
+    paragraphs.push({ start, end, runs: runsWithin(start, end, inside, selectedId ?? null, started) });
   }
   return paragraphs;
 }
 
-function runsWithin(from: number, to: number, claims: readonly SpanLike[], selectedId: string | null, started: Set<string>): Run[] {
-  const inside = claims.filter((c) => c.start < to && c.end > from);
+/** The runs of one paragraph, from the claims that overlap it (`inside`). */
+function runsWithin(from: number, to: number, inside: readonly SpanLike[], selectedId: string | null, started: Set<string>): Run[] {
   const cuts = new Set<number>([from, to]);
   for (const c of inside) {
     if (c.start > from) cuts.add(c.start);

@@ -6,7 +6,9 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Ctx } from "@/lib/db/audit";
 import type { ChangeOrigin } from "@/lib/realtime/change";
 import { findWorkspaceSlugOf, type ScopedKind } from "@/lib/db/scope";
-import { AppError, notFound } from "@/lib/errors";
+import { recordSecurityEvent } from "@/lib/db/security-events";
+import type { RequestClient } from "@/lib/http/request-client";
+import { AppError, FORBIDDEN_MESSAGE, notFound } from "@/lib/errors";
 import { NUL_MESSAGE, fieldErrorsOf, findNul, hasNul, isNotFoundIssue } from "@/lib/validation/fields";
 
 // THE request pipeline. Server actions (lib/actions/workspace-action.ts) and every /api/v1
@@ -110,12 +112,30 @@ export async function runOperation<S extends z.ZodType, R>(
   raw: unknown,
   origin: ChangeOrigin,
   request?: Request,
+  client?: RequestClient,
 ): Promise<R> {
   const input = parseInput(operation.input, raw);
   const member = await memberFor(principal, operation.scope(input));
-  authorizeRole(member, operation.action);
-  if (operation.owner) {
-    authorize(member, operation.action, await operation.owner(input, member));
+  try {
+    authorizeRole(member, operation.action);
+    if (operation.owner) {
+      authorize(member, operation.action, await operation.owner(input, member));
+    }
+  } catch (error) {
+    // A member refused by the policy for their role, scope or ownership (not an archived
+    // workspace's refusal, nor someone outside the workspace: that is NOT_FOUND, and a stranger's
+    // guesses are no event of this workspace's).
+    if (error instanceof AppError && error.code === "FORBIDDEN" && error.message === FORBIDDEN_MESSAGE) {
+      await recordSecurityEvent({
+        kind: "action.refused",
+        userId: principal.user.id,
+        workspaceId: member.workspace.id,
+        ip: client?.ip ?? null,
+        userAgent: client?.userAgent ?? null,
+        detail: { action: operation.action, role: member.actor.role, through: origin, ...(principal.kind === "token" ? { tokenScope: principal.token.scope } : {}) },
+      });
+    }
+    throw error;
   }
   const ctx: Ctx = { workspaceId: member.workspace.id, userId: principal.user.id, origin };
   return operation.run(input, { principal, member, ctx, may: (action, resource) => can(member.actor, action, resource), request });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, requiredText, text, version } from "./fields";
 
-export const CONFIDENCE_LABELS: Record<number, string> = { 1: "Low", 2: "Medium", 3: "High" };
+export { CONFIDENCE_LABELS } from "./labels";
 
 export const saveReviewSchema = z.object({
   claimId: id("claim"),

@@ -1,23 +1,8 @@
 import { z } from "zod";
 import { MAX_NAME, MAX_TITLE, httpUrl, id, optionalDate, optionalText, requiredText, version } from "./fields";
+import { SOURCE_KINDS, SOURCE_STANCES } from "./labels";
 
-export const SOURCE_KINDS = ["PRIMARY_DATA", "OFFICIAL_RECORD", "ACADEMIC", "NEWS_REPORT", "EXPERT", "OTHER"] as const;
-export const SOURCE_STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
-
-export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
-  PRIMARY_DATA: "Primary data",
-  OFFICIAL_RECORD: "Official record",
-  ACADEMIC: "Academic",
-  NEWS_REPORT: "News report",
-  EXPERT: "Expert",
-  OTHER: "Other",
-};
-
-export const SOURCE_STANCE_LABELS: Record<(typeof SOURCE_STANCES)[number], string> = {
-  SUPPORTS: "Supports",
-  REFUTES: "Refutes",
-  CONTEXT: "Context",
-};
+export { SOURCE_KINDS, SOURCE_KIND_LABELS, SOURCE_STANCES, SOURCE_STANCE_LABELS } from "./labels";
 
 const sourceFields = {
   url: httpUrl("Source URL"),

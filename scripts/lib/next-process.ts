@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
-export function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
+export function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit", nodeArgs: string[] = []): ChildProcess {
   // A self-hosted newsroom tool sends nothing home.
-  return spawn(process.execPath, [nextBin, ...args], { env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env }, stdio });
+  return spawn(process.execPath, [...nodeArgs, nextBin, ...args], { env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env }, stdio });
 }
 
 const serverScript = fileURLToPath(new URL("../serve.mjs", import.meta.url));

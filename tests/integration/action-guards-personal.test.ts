@@ -5,6 +5,7 @@ import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { getDb } from "@/lib/db/client";
 import { createComment } from "@/lib/db/comments";
 import { createInvitation, revokeInvitation } from "@/lib/db/invitations";
+import { startUserSession } from "@/lib/db/sessions";
 import { mentionToken } from "@/lib/domain/comment-text";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type CallResult } from "@/lib/testing/action-guards";
 import { tokenFor, workspaceFingerprint } from "@/lib/testing/api";
@@ -16,7 +17,7 @@ import { actingAs, mayAs } from "@/lib/testing/factories";
 // answer and the rows it would have touched stay exactly as they were.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
@@ -32,6 +33,7 @@ const inbox = await import("@/app/(personal)/inbox/actions");
 const openLine = await import("@/app/(personal)/inbox/open/[id]/route");
 const invite = await import("@/app/invite/[token]/actions");
 const dashboardExport = await import("@/app/w/[workspace]/dashboard/export/route");
+const security = await import("@/app/(personal)/account/security/actions");
 
 let f: ActionFixture;
 let outsider: ActionFixture;
@@ -160,6 +162,16 @@ describe("joining through an invitation link: the link is the permission", () =>
     expect({ ws: await workspaceFingerprint(f.workspace.id), people: await people() }).toEqual(before);
   });
 
+  it("a new person choosing a common password: refused beside the field, the link unused, nobody added", async () => {
+    const token = await link();
+    const before = { ws: await workspaceFingerprint(f.workspace.id), people: await people() };
+    const form = newPerson(token);
+    form.set("password", "Sunshine2024!!");
+    const result = await as(null, () => invite.joinAsNewUserAction(null, form));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { password: [expect.stringContaining("commonly used passwords")] } });
+    expect({ ws: await workspaceFingerprint(f.workspace.id), people: await people() }).toEqual(before);
+  });
+
   it("a live link lets a signed-in person and a new person join (the setup can succeed)", async () => {
     expect(await as(outsider.users.editor, async () => invite.joinAsUserAction(null, formOf({ token: await link() })))).toMatchObject({ ok: true, redirectTo: `/w/${f.workspace.slug}` });
     expect(await getDb().membership.count({ where: { workspaceId: f.workspace.id, userId: outsider.users.editor } })).toBe(1);
@@ -220,5 +232,63 @@ describe("the dashboard's CSV route: editors and up, a read-only token may read"
       expect(result.status).toBe(200);
       expect(String(result.body)).toMatch(/,/);
     }
+  });
+});
+
+describe("a person's sign-in security: their own sessions and password, nobody else's", () => {
+  const sessionsOf = (userId: string) => getDb().userSession.findMany({ where: { userId }, orderBy: { id: "asc" } });
+  const hashOf = async (userId: string) => (await getDb().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+  const theirs = () => startUserSession(outsider.users.viewer, { ip: "192.0.2.1", userAgent: "theirs" });
+  const passwordForm = formOf({ currentPassword: "not-a-real-hash", newPassword: "violet tram under the bridge", confirmPassword: "violet tram under the bridge" });
+
+  it("change a password, signed out: UNAUTHENTICATED, no password or session changes", async () => {
+    await theirs();
+    const before = { hash: await hashOf(outsider.users.viewer), sessions: await sessionsOf(outsider.users.viewer) };
+    expect(await as(null, () => security.changePasswordAction(null, passwordForm))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect({ hash: await hashOf(outsider.users.viewer), sessions: await sessionsOf(outsider.users.viewer) }).toEqual(before);
+  });
+
+  it("end a session, signed out: UNAUTHENTICATED, the session goes on", async () => {
+    const id = await theirs();
+    const before = await sessionsOf(outsider.users.viewer);
+    expect(await as(null, () => security.endSessionAction(null, formOf({ sessionId: id })))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await sessionsOf(outsider.users.viewer)).toEqual(before);
+  });
+
+  it("end someone else's session: answered as a session that does not exist, and it goes on", async () => {
+    const id = await theirs();
+    const before = await sessionsOf(outsider.users.viewer);
+    const result = await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: id })));
+    expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const none = await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: randomBytes(24).toString("base64url") })));
+    expect(result).toEqual({ ...none, at: (result as { at: number }).at });
+    expect(await sessionsOf(outsider.users.viewer)).toEqual(before);
+  });
+
+  it("a malformed session id is refused before anything is looked up; one with a NUL names nothing", async () => {
+    expect(await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: "x'; DELETE" })))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await as(f.users.admin, () => security.endSessionAction(null, formOf({ sessionId: `${"a".repeat(31)}\u0000` })))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("a NUL in a password gets a clear field message, and nothing changes", async () => {
+    const before = await hashOf(f.users.admin);
+    const result = await as(f.users.admin, () => security.changePasswordAction(null, formOf({ currentPassword: "whatever it is", newPassword: "violet tram\u0000 under the bridge", confirmPassword: "violet tram\u0000 under the bridge" })));
+    expect(result).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { newPassword: [expect.any(String)] } });
+    expect(await hashOf(f.users.admin)).toBe(before);
+  });
+
+  it("sign out everywhere, signed out: UNAUTHENTICATED, and nobody's sessions end", async () => {
+    await theirs();
+    const before = await sessionsOf(outsider.users.viewer);
+    expect(await as(null, () => security.endAllSessionsAction(null, formOf({})))).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await sessionsOf(outsider.users.viewer)).toEqual(before);
+  });
+
+  it("signing out everywhere ends only the caller's own sessions (the setup can succeed)", async () => {
+    await theirs();
+    const before = await sessionsOf(outsider.users.viewer);
+    expect(await as(outsider.users.editor, () => security.endAllSessionsAction(null, formOf({})))).toEqual({ ok: true, redirectTo: "/login" });
+    expect(await sessionsOf(outsider.users.viewer)).toEqual(before);
+    expect((await sessionsOf(outsider.users.editor)).every((s) => s.revokedAt !== null)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { SAMPLE_BODY } from "@/lib/testing/factories";
 // fresh copy of the same data, shows the refusal is the guard's and not a broken test setup.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({

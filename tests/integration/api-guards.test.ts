@@ -10,7 +10,7 @@ import { actingAs, createTestArticle, createWorkspacePair, mayAs, reviewedByRevi
 // answer is the documented refusal and the workspace's rows are exactly as they were.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 
 let ws: TestWorkspace;

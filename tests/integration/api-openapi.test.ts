@@ -134,6 +134,7 @@ describe("the OpenAPI document", () => {
     expect(link.path).toBe(`/r/${link.token}`);
     await conform("GET", `/articles/${articleId}/share-links`, "/articles/{id}/share-links", { token: editor }, 200);
     await conform("DELETE", `/articles/${articleId}/share-links/${link.id}`, "/articles/{id}/share-links/{linkId}", { token: editor }, 204);
+    await conform("GET", `/security-events?workspace=${ws.slug}`, "/security-events", { token: admin }, 200);
 
     // Error answers follow the documented Error schema too.
     await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);

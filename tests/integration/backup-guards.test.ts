@@ -11,7 +11,7 @@ import { createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/
 // who may not: refused, and nothing written (not even an audit line).
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({

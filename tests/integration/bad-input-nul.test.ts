@@ -16,7 +16,7 @@ import { NUL_MESSAGE } from "@/lib/validation/fields";
 // NUL in text, so a NUL that got through validation would show up here as an internal error.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "factdesk.test" }) }));
@@ -93,6 +93,7 @@ const CASES: ActionCase[] = [
   { name: "set the publisher", action: settings.setPublisherAction, as: "admin", input: () => ({ organizationName: "Nul desk", organizationUrl: "https://example.org/" }) },
   { name: "set the publishing rules", action: settings.setPublishingRulesAction, as: "admin", harmless: ["fourEyes"], input: () => ({ minSourcesToPublish: "3", minReviewsToPublish: "2", fourEyes: "on" }) },
   { name: "archive the workspace", action: settings.setArchivedAction, as: "admin", input: () => ({ archived: "true" }) },
+  { name: "require two-factor sign-in", action: settings.setTwoFactorRequiredAction, as: "admin", input: () => ({ required: "true" }) },
   { name: "create a workspace", action: settings.createWorkspaceAction, as: "admin", input: () => ({ name: "Nul", slug: "nul-sweep" }) },
   { name: "change a member's role", action: settings.changeRoleAction, as: "admin", input: (f) => ({ userId: f.users.reviewer, role: "EDITOR" }) },
   { name: "disable a member", action: settings.setMemberDisabledAction, as: "admin", input: (f) => ({ userId: f.users.reviewer, disabled: "true" }) },

@@ -11,7 +11,7 @@ import { actingAs, mayAs } from "@/lib/testing/factories";
 // that reaches it some other way). Signing in with a NUL gets the usual invalid-credentials answer.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {

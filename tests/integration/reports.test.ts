@@ -21,7 +21,7 @@ import { DEMO_ARTICLE_TITLE } from "@/prisma/seed";
 // reader's format. The PDF is rendered to a PNG in test-results/ for a person to look at.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 
 const MARKER = "ZZ-INTERNAL-7f3a";

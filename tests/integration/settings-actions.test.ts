@@ -8,7 +8,7 @@ import { createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories
 // session of each kind of person: the wrapper, the policy and lib/db must all agree.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/navigation", () => ({

@@ -19,7 +19,7 @@ import { runWebhookRound } from "@/lib/webhooks/worker";
 // the latter variable. Everything else (signing, the outbox, retries, the worker) is the real code.
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "factdesk.test:3000" }) }));

@@ -6,12 +6,13 @@ import { hasTwoFactor } from "@/lib/db/two-factor";
 
 export const metadata: Metadata = { title: "Your account" };
 
-/** The account's screens: API tokens and two-factor sign-in. */
+/** The account's screens: sign-in and security, two-factor sign-in, API tokens. */
 export default async function AccountPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
   const twoFactor = await hasTwoFactor(user.id);
   const items = [
+    { href: "/account/security", title: "Sign-in and security", text: "Change your password, see where you are signed in, sign out of other browsers." },
     { href: "/account/two-factor", title: "Two-factor sign-in", text: twoFactor ? "On: signing in takes your password and a code from your app." : "Off: add a code from an authenticator app to your password." },
     { href: "/account/tokens", title: "API tokens", text: "Let other programs use the Factdesk API on your behalf." },
   ];

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { requireUser } from "@/lib/auth/guards";
 import { hashPassword } from "@/lib/auth/password";
+import { requireAllowedPassword } from "@/lib/auth/password-policy";
 import { acceptInvitation, acceptInvitationAsNewUser } from "@/lib/db/invitations";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/fields";
@@ -48,6 +49,7 @@ export async function joinAsNewUserAction(_previous: ActionResult | null, formDa
       return { ok: false, code: "INVALID_INPUT", message: "Check the highlighted fields.", fieldErrors, at };
     }
     const { token, name, email, password } = parsed.data;
+    await requireAllowedPassword(password, "password", { email });
     const { workspaceSlug } = await acceptInvitationAsNewUser(token, { name, email, passwordHash: await hashPassword(password) });
     return { ok: true, message: "Welcome aboard. Signing you in…", at, secret: `/w/${workspaceSlug}` };
   } catch (error) {

@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { requestPrincipal, type Principal } from "@/lib/auth/principal";
-import { hitRateLimit, type RateLimitResult } from "@/lib/db/rate-limit";
+import { getRateLimits } from "@/lib/env";
 import { AppError, STATUS_BY_CODE } from "@/lib/errors";
+import { clientOf } from "@/lib/http/request-client";
+import { RateLimitedError, enforceRateLimits, rateLimitHeaders } from "@/lib/pipeline/rate-limits";
 import type { ScopedKind } from "@/lib/db/scope";
 import { memberFor, parseInput, runOperation, type Operation } from "@/lib/pipeline/operation";
 
@@ -59,18 +61,14 @@ export function errorResponse(error: AppError, extraHeaders: Record<string, stri
   return Response.json({ error: { code: error.code, message: error.message, ...fields, ...current } }, { status: STATUS_BY_CODE[error.code], headers: { ...NO_STORE, ...extraHeaders } });
 }
 
-/** Requests per minute for each token (and each signed-in person using the API from a browser). */
-export function apiRateLimit(): number {
-  const configured = Number(process.env.FACTDESK_API_RATE_LIMIT);
-  return Number.isInteger(configured) && configured > 0 ? configured : 600;
-}
+/** Requests a minute for each API token (FACTDESK_API_RATE_LIMIT), as the reference states it. */
+export const apiRateLimit = () => getRateLimits().apiPerToken;
 
-async function rateLimit(principal: Principal): Promise<RateLimitResult> {
-  const key = principal.kind === "token" ? `api:token:${principal.token.id}` : `api:user:${principal.user.id}`;
-  return hitRateLimit(key, apiRateLimit(), 60_000);
+/** A refused or failed request as JSON; a rate-limited one says when to try again (Retry-After). */
+export function appErrorResponse(error: AppError, extraHeaders: Record<string, string> = {}): Response {
+  if (error instanceof RateLimitedError) return errorResponse(error, { ...extraHeaders, ...rateLimitHeaders(error.hit), "Retry-After": String(error.hit.retryAfterSeconds) });
+  return errorResponse(error, extraHeaders);
 }
-
-const rateHeaders = (r: RateLimitResult) => ({ "X-RateLimit-Limit": String(r.limit), "X-RateLimit-Remaining": String(r.remaining) });
 
 async function readBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
@@ -110,22 +108,20 @@ export function handlerFor(endpoint: Endpoint) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let limits: Record<string, string> = {};
     try {
-      const principal = await requestPrincipal(request);
-      const limit = await rateLimit(principal);
-      limits = rateHeaders(limit);
-      if (!limit.allowed) {
-        return errorResponse(new AppError("RATE_LIMITED", `Too many requests: the limit is ${limit.limit} a minute. Try again in ${limit.retryAfterSeconds} s.`), { ...limits, "Retry-After": String(limit.retryAfterSeconds) });
-      }
+      const client = clientOf(request.headers);
+      const principal = await requestPrincipal(request, client);
+      limits = rateLimitHeaders(await enforceRateLimits("api", principal, client));
       const input = await inputOf(endpoint, request, (await context.params) ?? {}, principal);
-      const result: unknown = endpoint.operation ? await runOperation(endpoint.operation, principal, input, "API", request) : await runPersonal(endpoint.personal, principal, input);
+      const result: unknown = endpoint.operation ? await runOperation(endpoint.operation, principal, input, "API", request, client) : await runPersonal(endpoint.personal, principal, input);
       if (result instanceof Response) {
-        for (const [k, v] of Object.entries(limits)) result.headers.set(k, v);
+        // Files and streams answer for a signed-in caller too: never kept by a shared cache.
+        for (const [k, v] of Object.entries({ ...NO_STORE, ...limits })) if (!result.headers.has(k) || k in limits) result.headers.set(k, v);
         return result;
       }
       if (endpoint.status === 204) return new Response(null, { status: 204, headers: { ...NO_STORE, ...limits } });
       return Response.json(result, { status: endpoint.status ?? 200, headers: { ...NO_STORE, ...limits } });
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error, limits);
+      if (error instanceof AppError) return appErrorResponse(error, limits);
       console.error("Unexpected error in an API route", error);
       return errorResponse(new AppError("INTERNAL", "Something went wrong. Try again in a moment."), limits);
     }

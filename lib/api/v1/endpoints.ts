@@ -27,6 +27,7 @@ import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports
 import { decodeCursor, pageOf, pageQuery, type CursorKey } from "./cursor";
 import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
+import { SECURITY_ENDPOINTS } from "./security-endpoints";
 import * as out from "./schemas";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
@@ -784,4 +785,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   deleteCommentEndpoint,
   ...SHARE_LINK_ENDPOINTS,
   ...REVISION_ENDPOINTS,
+  ...SECURITY_ENDPOINTS,
 ];

@@ -22,6 +22,7 @@ import { getClaimDetail } from "@/lib/db/claim-detail";
 import { listClaimsForArticle } from "@/lib/db/claims";
 import { listAssignableMembers } from "@/lib/db/workspaces";
 import { CLAIM_STATUSES } from "@/lib/domain/workflow";
+import { compactClaims } from "@/lib/realtime/compact";
 import {
   assignClaimAction,
   changeClaimStatusAction,
@@ -77,7 +78,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
 
   return (
-    <LiveArticle articleId={article.id} initialClaims={allClaims} since={since.toString()} viewerId={member.user.id} selectedClaimId={selected?.id ?? null}>
+    <LiveArticle articleId={article.id} body={article.body} initialClaims={compactClaims(allClaims, article.body)} since={since.toString()} viewerId={member.user.id} selectedClaimId={selected?.id ?? null}>
     <main className="mx-auto max-w-[90rem] px-4 py-8 sm:px-6">
       <ClaimKeys base={base} filter={filter} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
@@ -114,7 +115,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             </div>
           </header>
           <div className="mt-8 max-w-[68ch]">
-            <ArticleText articleId={article.id} body={article.body} base={base} filter={filter} highlightThreshold={member.workspace.highlightThreshold} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
+            <ArticleText articleId={article.id} base={base} filter={filter} highlightThreshold={member.workspace.highlightThreshold} createClaim={can(member.actor, "claim:create") ? bound(createClaimAction) : null} />
             {can(member.actor, "claim:create") ? (
               <p className="no-print mt-8 border-t border-rule pt-4 text-sm text-muted">Select any words in the text and choose “Add claim” to check something the detector missed. With the keyboard: select words with Shift and the arrow keys (caret browsing, F7) then press the “Add claim” key (a); “Keyboard shortcuts” lists every key and lets you change them.</p>
             ) : null}
