@@ -103,6 +103,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 </>
               ) : null}
               <Link href={`${base}/report`} className={buttonClass("secondary")}>Report</Link>
+              <Link href={`${base}/revisions`} className={buttonClass("secondary")}>{can(member.actor, "article:revise") ? "Edit text · revisions" : "Revisions"}</Link>
               <span className="text-muted">Desk report:</span>
               <a href={`/api/v1/articles/${article.id}/report?format=md&audience=desk`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json&audience=desk`} className={buttonClass("secondary")} download>JSON</a>
