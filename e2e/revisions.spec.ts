@@ -30,7 +30,7 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   await expect(page.getByText("The text has not been replaced yet")).toBeVisible();
 
   await page.getByLabel("Article text").fill(EDITED);
-  await page.getByLabel("What changed (optional)").fill("Corrected the rate, cut the roads line");
+  await page.getByLabel("What changed").fill("Corrected the rate, cut the roads line");
   await page.getByRole("button", { name: "Save as a new revision" }).click();
   await expect(page.getByText(/Saved as revision 2\./)).toBeVisible();
   await expect(page.getByText(/could not be placed and needs re-attaching/)).toBeVisible();
@@ -45,8 +45,9 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   // The differences between revision 1 and 2, word by word, with text labels.
   await page.getByRole("link", { name: "Changes from revision 1 to 2" }).click();
   const diff = page.getByRole("region", { name: "Changes" });
-  await expect(diff.locator("ins", { hasText: "3.8" })).toBeVisible();
-  await expect(diff.locator("del", { hasText: "3.9" })).toBeVisible();
+  await expect(diff.locator("ins", { hasText: "Editor's note" })).toBeVisible();
+  await expect(diff.locator("del", { hasText: "400 miles of new roads" })).toBeVisible();
+  await expect(diff.getByText("2 insertions, 2 deletions")).toBeVisible();
   await expect(diff.locator("ins").first()).toContainText("[inserted:");
   await snap("differences");
   await expectNoAxeViolations(page);

@@ -51,6 +51,12 @@ function reducer(state: LiveState, action: Action): LiveState {
         const who = articleGone.actor?.name ?? "Someone";
         return { ...state, claims, deleted, connection: "stopped", stoppedReason: `${who} deleted this article. Go back to the workspace's articles.`, lastChange: articleGone };
       }
+      // A new text moves every claim's offsets: this tab's text is stale until it reloads.
+      const replaced = action.changes.find((c) => c.kind === "article.text_replaced");
+      if (replaced) {
+        const who = replaced.actor?.name ?? "Someone";
+        return { ...state, claims, deleted, connection: "stopped", stoppedReason: `${who} replaced this article's text. Reload the page to see the new text and where its claims are now.`, lastChange: replaced };
+      }
       return { ...state, claims, deleted, lastChange: action.changes[action.changes.length - 1] ?? state.lastChange };
     }
     case "presence":

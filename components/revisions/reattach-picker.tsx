@@ -58,7 +58,11 @@ export function ReattachPicker({ body, orphans, action }: { body: string; orphan
               <q>{claim.quote}</q>
             </p>
             {claim.statement !== claim.quote ? <p className="text-muted">Statement: {claim.statement}</p> : null}
-            <p className="text-muted">Could not be placed with confidence{claim.anchorConfidence !== null ? ` (best match ${Math.round(claim.anchorConfidence * 100)}%)` : ""}.</p>
+            <p className="text-muted">
+              {claim.anchorConfidence !== null && claim.anchorConfidence >= 0.05
+                ? `Could not be placed with confidence: the closest words matched ${Math.round(claim.anchorConfidence * 100)}%.`
+                : "Its words are no longer in the text."}
+            </p>
             <ActionForm action={action} disabled={!span} submitLabel="Re-attach here" pendingLabel="Re-attaching…" ariaLabel={`Re-attach the claim “${claim.quote.slice(0, 60)}” to the selected words`} className="flex flex-wrap items-center gap-2">
               <input type="hidden" name="claimId" value={claim.id} />
               <input type="hidden" name="version" value={claim.version} />

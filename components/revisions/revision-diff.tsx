@@ -8,12 +8,12 @@ import { diffWordsWithSpace } from "diff";
 export function RevisionDiff({ before, after, fromLabel, toLabel }: { before: string; after: string; fromLabel: string; toLabel: string }) {
   const changes = diffWordsWithSpace(before, after, { timeout: 2000 });
   if (!changes) return <p className="text-sm text-muted">These revisions differ too much to show word by word. Open each one to read it.</p>;
-  const inserted = changes.filter((c) => c.added).reduce((n, c) => n + (c.count ?? 0), 0);
-  const deleted = changes.filter((c) => c.removed).reduce((n, c) => n + (c.count ?? 0), 0);
+  const inserted = changes.filter((c) => c.added).length;
+  const deleted = changes.filter((c) => c.removed).length;
   return (
     <figure>
       <figcaption className="text-sm text-muted">
-        From {fromLabel} to {toLabel}: {inserted === 0 && deleted === 0 ? "no differences." : `${inserted} ${inserted === 1 ? "piece" : "pieces"} inserted, ${deleted} deleted.`}{" "}
+        From {fromLabel} to {toLabel}: {inserted === 0 && deleted === 0 ? "no differences." : `${inserted} ${inserted === 1 ? "insertion" : "insertions"}, ${deleted} ${deleted === 1 ? "deletion" : "deletions"}.`}{" "}
         <span aria-hidden="true">
           <ins className="bg-emerald-50 text-emerald-900 underline decoration-2">inserted</ins> · <del className="bg-rose-50 text-rose-900 line-through decoration-2">deleted</del>
         </span>

@@ -140,7 +140,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               <input type="hidden" name="articleId" value={article.id} />
               <input type="hidden" name="version" value={article.version} />
               <TextAreaField name="body" label="Article text" required defaultValue={article.body} rows={16} />
-              <TextField name="note" label="What changed (optional)" maxLength={MAX_REVISION_NOTE} placeholder="For example: corrected the unemployment figure" />
+              <TextField name="note" label="What changed" maxLength={MAX_REVISION_NOTE} placeholder="For example: corrected the unemployment figure" />
             </ActionForm>
           </div>
         </section>
