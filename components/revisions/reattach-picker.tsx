@@ -11,7 +11,7 @@ type Orphan = { id: string; quote: string; statement: string; version: number; a
  * then re-attach it there. The text is one text node, so the selection's offsets are the
  * article's own UTF-16 offsets (the server widens them to whole words).
  */
-export function ReattachPicker({ body, orphans, action }: { body: string; orphans: Orphan[]; action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult> }) {
+export function ReattachPicker({ body, orphans, action, claimHref }: { body: string; orphans: Orphan[]; claimHref: string; action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult> }) {
   const textRef = useRef<HTMLDivElement>(null);
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
 
@@ -62,6 +62,12 @@ export function ReattachPicker({ body, orphans, action }: { body: string; orphan
               {claim.anchorConfidence !== null && claim.anchorConfidence >= 0.05
                 ? `Could not be placed with confidence: the closest words matched ${Math.round(claim.anchorConfidence * 100)}%.`
                 : "Its words are no longer in the text."}
+            </p>
+            <p>
+              <a href={`${claimHref}${claim.id}`} className="text-accent hover:underline">
+                Open the claim<span className="sr-only"> “{claim.quote.slice(0, 60)}”</span>
+              </a>{" "}
+              to read its reviews or dismiss it with a reason.
             </p>
             <ActionForm action={action} disabled={!span} submitLabel="Re-attach here" pendingLabel="Re-attaching…" ariaLabel={`Re-attach the claim “${claim.quote.slice(0, 60)}” to the selected words`} className="flex flex-wrap items-center gap-2">
               <input type="hidden" name="claimId" value={claim.id} />

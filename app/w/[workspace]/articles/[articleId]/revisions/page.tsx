@@ -58,9 +58,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <section aria-labelledby="orphans-heading" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5">
           <h2 id="orphans-heading" className="text-base font-semibold">Orphaned claims ({orphans.length})</h2>
           <div className="mt-3">
-            <ReattachPicker body={article.body} orphans={orphans} action={reattachClaimAction.bind(null, slug)} />
+            <ReattachPicker body={article.body} orphans={orphans} claimHref={`${base}?claim=`} action={reattachClaimAction.bind(null, slug)} />
           </div>
-          <p className="mt-3 text-sm text-muted">To dismiss one instead, open it from the claims list and dismiss it with a reason.</p>
         </section>
       ) : null}
 
