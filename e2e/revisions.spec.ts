@@ -48,7 +48,7 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   await expect(diff.locator("ins", { hasText: "Editor's note" })).toBeVisible();
   await expect(diff.locator("del", { hasText: "400 miles of new roads" })).toBeVisible();
   await expect(diff.getByText("2 insertions, 2 deletions")).toBeVisible();
-  await expect(diff.locator("ins").first()).toContainText("[inserted:");
+  await expect(diff.locator("ins", { hasText: "Editor's note" })).toContainText("[inserted:");
   await snap("differences");
   await expectNoAxeViolations(page);
 
