@@ -55,7 +55,7 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   // Revision 1, read-only.
   await page.getByRole("link", { name: "Read revision 1" }).click();
   await expect(page.getByRole("heading", { name: /Revision 1 \(read-only\)/ })).toBeVisible();
-  await expect(page.getByText("400 miles of new roads since 2019.")).toBeVisible();
+  await expect(page.getByRole("region", { name: /Revision 1 \(read-only\)/ }).getByText("400 miles of new roads since 2019.")).toBeVisible();
   await snap("revision-1");
 
   // Re-attach the orphan: select words in the current text, then "Re-attach here".
