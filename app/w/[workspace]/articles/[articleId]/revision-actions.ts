@@ -17,5 +17,7 @@ export const replaceArticleTextAction = workspaceAction({ schema: replaceArticle
 
 export const reattachClaimAction = workspaceAction({ schema: reattachClaimSchema, action: "claim:reattach" }, async (input, member, ctx) => {
   const { articleId } = await reattachClaim(ctx, input);
-  return { message: "Claim re-attached.", revalidate: articlePath(member.workspace.slug, articleId) };
+  const path = articlePath(member.workspace.slug, articleId);
+  // The orphan's form leaves the page with it: the page itself says what happened.
+  return { message: "Claim re-attached.", revalidate: path, redirectTo: `${path}/revisions?reattached=${input.claimId}` };
 });

@@ -13,6 +13,7 @@ import { requirePageMember } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { getRevision, listOrphanedClaims, listRevisions } from "@/lib/db/revisions";
+import { identifier } from "@/lib/validation/fields";
 import { MAX_REVISION_NOTE } from "@/lib/validation/revision";
 import { reattachClaimAction, replaceArticleTextAction } from "../revision-actions";
 
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Text and revisions" };
 
 // Anything odd in the address is ignored rather than an error.
 const revisionParam = z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined);
-const querySchema = z.object({ view: revisionParam, from: revisionParam, to: revisionParam });
+const querySchema = z.object({ view: revisionParam, from: revisionParam, to: revisionParam, reattached: identifier().max(64).optional().catch(undefined) });
 
 type Props = { params: Promise<{ workspace: string; articleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,6 +54,12 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-prose text-sm text-muted">
         Replacing the text saves a new revision. Every claim follows its words into the new text; a claim whose words cannot be found with confidence is listed under “Orphaned claims” for an editor to re-attach or dismiss, never moved silently.
       </p>
+
+      {query.reattached ? (
+        <p role="status" className="mt-6 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          Claim re-attached. <Link href={`${base}?claim=${query.reattached}`} className="text-accent hover:underline">Open it in the article</Link>
+        </p>
+      ) : null}
 
       {orphans.length > 0 ? (
         <section aria-labelledby="orphans-heading" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5">
