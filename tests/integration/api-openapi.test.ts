@@ -136,6 +136,15 @@ describe("the OpenAPI document", () => {
     await conform("DELETE", `/articles/${articleId}/share-links/${link.id}`, "/articles/{id}/share-links/{linkId}", { token: editor }, 204);
     await conform("GET", `/security-events?workspace=${ws.slug}`, "/security-events", { token: admin }, 200);
 
+    // Revisions: replace the text (the first sentence goes, so its claim is orphaned), read, re-attach.
+    const revised = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Revised", body: SAMPLE_BODY } }, 201);
+    const first = revised.claims[0];
+    const replaced = await conform("POST", `/articles/${revised.id}/revisions`, "/articles/{id}/revisions", { token: editor, body: { version: 1, body: SAMPLE_BODY.split("\n").slice(1).join("\n"), note: "Cut the first line" } }, 201);
+    expect(replaced).toMatchObject({ revision: 2, orphaned: 1 });
+    await conform("GET", `/articles/${revised.id}/revisions`, "/articles/{id}/revisions", { token: reviewer }, 200);
+    await conform("GET", `/articles/${revised.id}/revisions/1`, "/articles/{id}/revisions/{number}", { token: reviewer }, 200);
+    await conform("POST", `/claims/${first.id}/reattach`, "/claims/{id}/reattach", { token: editor, body: { version: first.version + 1, start: 0, end: 10 } }, 200);
+
     // Error answers follow the documented Error schema too.
     await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);
     await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "javascript:alert(1)", title: "x", kind: "OTHER", stance: "CONTEXT" } }, 400);
