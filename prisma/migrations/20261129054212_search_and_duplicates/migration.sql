@@ -1,7 +1,8 @@
 -- Search and claim matching (docs/decisions/025-search-and-matching.md).
 
--- Trigram similarity for claim matching. Migrations run as the database owner; the application
--- never creates extensions at run time.
+-- Trigram similarity (similarity()) for claim matching. Migrations run as the database owner;
+-- the application never creates extensions at run time. The candidates come from the full-text
+-- index below, so no trigram index is needed (see the decision record).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- Full-text search: one generated tsvector per searchable table, written by PostgreSQL itself on
@@ -33,9 +34,6 @@ CREATE INDEX "Article_searchVector_idx" ON "Article" USING gin ("searchVector");
 CREATE INDEX "Claim_searchVector_idx" ON "Claim" USING gin ("searchVector");
 CREATE INDEX "Comment_searchVector_idx" ON "Comment" USING gin ("searchVector");
 CREATE INDEX "Source_searchVector_idx" ON "Source" USING gin ("searchVector");
-
--- Similar claims: trigrams of the statement.
-CREATE INDEX "Claim_statement_trgm_idx" ON "Claim" USING gin ("statement" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "Claim_workspaceId_duplicateOfId_idx" ON "Claim"("workspaceId", "duplicateOfId");
