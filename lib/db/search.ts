@@ -38,6 +38,9 @@ export type SearchResult = {
   createdAt: Date;
 };
 
+/** How many of the newest matches of each kind are ranked. */
+export const CANDIDATES = 200;
+
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -84,31 +87,36 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const q = Prisma.sql`CROSS JOIN (SELECT to_tsquery('english', ${tsquery ?? ""}) AS q) q`;
   const claimWhere = and(claimConditions(filters));
 
+  // Candidates: the newest CANDIDATES matches of each kind, which PostgreSQL finds either through
+  // the GIN index (few matches) or by walking (workspaceId, createdAt) backwards (words found in
+  // a large share of the rows); only they are ranked. Ranking every match of a common word in a
+  // million claims would read them all (docs/decisions/025-search-and-matching.md).
+  const candidates = (table: string, alias: string, where: Prisma.Sql) =>
+    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${CANDIDATES})`;
   const parts: Prisma.Sql[] = [];
   if (wanted("claim")) {
     parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
         c."statement" || coalesce(' — ' || c."claimant", '') AS "body", ${rank("c")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
-      FROM "Claim" c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
-      WHERE c."workspaceId" = ${workspaceId} AND ${match("c")}${claimWhere}${and(dateConditions(Prisma.sql`c."createdAt"`, filters))}
+      FROM ${candidates(`"Claim"`, "c", claimWhere)} c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
       ${order} LIMIT ${limit})`);
   }
   if (wanted("article") && !claimFilter) {
     parts.push(Prisma.sql`(SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
         left(x."body", 100000) AS "body", ${rank("x")} AS "rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
-      FROM "Article" x ${q}
-      WHERE x."workspaceId" = ${workspaceId} AND ${match("x")}${and(dateConditions(Prisma.sql`x."createdAt"`, filters))}
+      FROM ${candidates(`"Article"`, "x", Prisma.empty)} x ${q}
       ${order} LIMIT ${limit})`);
   }
   for (const kind of ["source", "comment"] as const) {
     if (!wanted(kind)) continue;
-    const table = Prisma.raw(kind === "source" ? `"Source"` : `"Comment"`);
+    const table = kind === "source" ? `"Source"` : `"Comment"`;
     const body = kind === "source" ? Prisma.sql`x."title" || ' — ' || coalesce(x."publisher" || ' — ', '') || coalesce(x."quotation", x."url")` : Prisma.sql`left(x."body", 100000)`;
+    // Claim filters apply to the claim a source or comment is on.
+    const onClaim = claimFilter ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"${claimWhere})` : Prisma.empty;
     parts.push(Prisma.sql`(SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
         ${body} AS "body", ${rank("x")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
-      FROM ${table} x ${q}
+      FROM ${candidates(table, "x", onClaim)} x ${q}
         JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
         JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
-      WHERE x."workspaceId" = ${workspaceId} AND ${match("x")}${claimWhere}${and(dateConditions(Prisma.sql`x."createdAt"`, filters))}
       ${order} LIMIT ${limit})`);
   }
   if (parts.length === 0) return [];

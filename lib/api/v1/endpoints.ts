@@ -28,6 +28,7 @@ import { decodeCursor, pageOf, pageQuery, type CursorKey } from "./cursor";
 import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
 import * as out from "./schemas";
+import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
@@ -782,4 +783,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   editCommentEndpoint,
   deleteCommentEndpoint,
   ...SHARE_LINK_ENDPOINTS,
+  ...SEARCH_ENDPOINTS,
 ];

@@ -35,6 +35,12 @@ CREATE INDEX "Claim_searchVector_idx" ON "Claim" USING gin ("searchVector");
 CREATE INDEX "Comment_searchVector_idx" ON "Comment" USING gin ("searchVector");
 CREATE INDEX "Source_searchVector_idx" ON "Source" USING gin ("searchVector");
 
+-- Newest first: a search whose words match a large share of the rows takes its candidates in
+-- this order instead of ranking every match (see lib/db/search.ts).
+CREATE INDEX "Claim_workspaceId_createdAt_idx" ON "Claim"("workspaceId", "createdAt");
+CREATE INDEX "Source_workspaceId_createdAt_idx" ON "Source"("workspaceId", "createdAt");
+CREATE INDEX "Comment_workspaceId_createdAt_idx" ON "Comment"("workspaceId", "createdAt");
+
 -- CreateIndex
 CREATE INDEX "Claim_workspaceId_duplicateOfId_idx" ON "Claim"("workspaceId", "duplicateOfId");
 
