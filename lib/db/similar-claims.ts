@@ -1,6 +1,5 @@
 import "server-only";
 import { requireMay, type MayTake } from "@/lib/auth/policy";
-import { toTsQuery } from "@/lib/domain/search";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { MarkDuplicateInput } from "@/lib/validation/search";
