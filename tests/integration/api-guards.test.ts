@@ -88,6 +88,7 @@ const READS = [
   () => `/decisions/${ids.decision}`,
   () => `/claims/${ids.claim}/comments`,
   () => `/comments/${ids.comment}`,
+  () => `/search?workspace=${ws.slug}&q=unemployment`,
 ];
 
 async function refused(write: Write, who: { token?: string; session?: string }, status: number, code: string) {

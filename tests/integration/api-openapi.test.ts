@@ -113,6 +113,8 @@ describe("the OpenAPI document", () => {
     const comment = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Checked the table." } }, 201);
     await conform("GET", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: editor }, 200);
     await conform("GET", `/comments/${comment.id}`, "/comments/{id}", { token: editor }, 200);
+    await conform("GET", `/search?workspace=${ws.slug}&q=${encodeURIComponent("unemployment lab")}`, "/search", { token: reviewer }, 200);
+    await conform("GET", `/search?workspace=${ws.slug}&q=&status=QUEUED&from=2020-01-01`, "/search", { token: reviewer }, 200);
     await conform("PATCH", `/comments/${comment.id}`, "/comments/{id}", { token: reviewer, body: { body: "Checked table 3.", version: 1 } }, 200);
     const scratch = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Typo." } }, 201);
     await conform("DELETE", `/comments/${scratch.id}`, "/comments/{id}", { token: reviewer }, 204);
