@@ -37,10 +37,12 @@ test("an editor searches, opens a result at its claim and marks it as a duplicat
   await expect(page.locator("#claim-heading")).toContainText("Governor Ana Ruiz");
   const similar = page.getByRole("region", { name: "Similar claims in this workspace" });
   await expect(similar.getByRole("link", { name: /Senator Paul Grant/ })).toBeVisible();
+  await similar.scrollIntoViewIfNeeded();
+  await similar.screenshot({ path: `${SHOTS}/similar-claims.png` });
   await similar.getByRole("button", { name: "Mark this claim as its duplicate" }).first().click();
-  await expect(page.getByText("Duplicate of an earlier claim")).toBeVisible();
-  await page.getByText("Duplicate of an earlier claim").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/similar-claims.png`, fullPage: true });
+  await expect(similar.getByText("Duplicate of an earlier claim")).toBeVisible();
+  await similar.scrollIntoViewIfNeeded();
+  await similar.screenshot({ path: `${SHOTS}/similar-claims-marked.png` });
 
   // The link goes both ways: the original lists this claim as repeating it.
   await page.getByRole("link", { name: /Senator Paul Grant/ }).first().click();

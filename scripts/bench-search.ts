@@ -33,7 +33,7 @@ try {
   process.env.DATABASE_URL = await server.migratedDatabase("search");
   const { getDb } = await import("../lib/db/client");
   const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
-  const { searchWorkspace } = await import("../lib/db/search");
+  const { searchWorkspace, CANDIDATES } = await import("../lib/db/search");
   const { findSimilarClaims } = await import("../lib/db/similar-claims");
   const db = getDb();
 
@@ -113,6 +113,20 @@ try {
     searchSamples.push(...samples);
     perQuery.push({ q: query.q.slice(0, 40) + (query.status ? ` [status ${query.status}]` : "") + (query.claimant ? ` [claimant ${query.claimant}]` : "") + (query.rating ? ` [rating ${query.rating}]` : ""), p50: percentile(samples, 50), results: results.length, otherWorkspace: results.filter((r) => !r.articleId.startsWith("a")).length });
   }
+  // The same queries with other bounds on the ranked candidates (CANDIDATES in lib/db/search.ts).
+  const boundSamples = new Map<number, number[]>();
+  for (const candidates of [50, 1000]) {
+    const samples: number[] = [];
+    for (const query of queries) {
+      await searchWorkspace(workspace.id, { ...query, candidates });
+      for (let i = 0; i < RUNS / 2; i++) {
+        const start = performance.now();
+        await searchWorkspace(workspace.id, { ...query, candidates });
+        samples.push(performance.now() - start);
+      }
+    }
+    boundSamples.set(candidates, samples);
+  }
 
   // New claims: generated the same way, so they resemble (without equalling) what is stored.
   const fresh = await db.$queryRawUnsafe<Array<{ s: string }>>(`SELECT ${statement} AS s FROM generate_series(1, 40)`);
@@ -135,7 +149,8 @@ try {
   const line = (label: string, samples: number[]) =>
     console.log(`${label.padEnd(40)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (floor: SELECT 1 p50 ${floor.toFixed(2)} ms)`);
   console.log(`\nFactdesk search benchmark: ${CLAIMS.toLocaleString("en")} claims, ${os.cpus().length} cores, Node ${process.version}`);
-  line(`search (${queries.length} queries × ${RUNS})`, searchSamples);
+  line(`search (${queries.length} queries × ${RUNS}), ${CANDIDATES} cand.`, searchSamples);
+  for (const [candidates, samples] of boundSamples) line(`  the same, ranking ${candidates} candidates`, samples);
   line(`claim matching (${matchSamples.length} new claims)`, matchSamples);
   console.log(`  new claims with at least one match: ${matched} of ${fresh.length}`);
   console.log("\nPer query (p50, results on the page, results from the other workspace):");

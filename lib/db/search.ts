@@ -19,6 +19,8 @@ export type SearchFilters = {
   from?: Date;
   to?: Date;
   limit?: number;
+  /** Internal (the benchmark compares bounds): how many newest matches of each kind are ranked. */
+  candidates?: number;
 };
 
 export type SearchResult = {
@@ -91,12 +93,13 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   // the GIN index (few matches) or by walking (workspaceId, createdAt) backwards (words found in
   // a large share of the rows); only they are ranked. Ranking every match of a common word in a
   // million claims would read them all (docs/decisions/025-search-and-matching.md).
+  const bound = filters.candidates ?? CANDIDATES;
   const candidates = (table: string, alias: string, where: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${CANDIDATES})`;
+    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${bound})`;
   const parts: Prisma.Sql[] = [];
   if (wanted("claim")) {
     parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-        c."statement" || coalesce(' — ' || c."claimant", '') AS "body", ${rank("c")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
+        c."statement" AS "body", ${rank("c")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
       FROM ${candidates(`"Claim"`, "c", claimWhere)} c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
       ${order} LIMIT ${limit})`);
   }
