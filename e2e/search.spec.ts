@@ -39,8 +39,8 @@ test("an editor searches, opens a result at its claim and marks it as a duplicat
   await expect(similar.getByRole("link", { name: /Senator Paul Grant/ })).toBeVisible();
   await similar.scrollIntoViewIfNeeded();
   await similar.screenshot({ path: `${SHOTS}/similar-claims.png` });
-  await similar.getByRole("button", { name: "Mark this claim as its duplicate" }).first().click();
-  await expect(similar.getByText("Duplicate of an earlier claim")).toBeVisible();
+  await similar.getByRole("button", { name: "Same claim: reuse its verdict" }).first().click();
+  await expect(similar.getByText("Duplicate of another claim")).toBeVisible();
   await similar.scrollIntoViewIfNeeded();
   await similar.screenshot({ path: `${SHOTS}/similar-claims-marked.png` });
 

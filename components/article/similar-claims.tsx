@@ -24,7 +24,9 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
   const workspaceId = member.workspace.id;
   const slug = member.workspace.slug;
   const scale = member.workspace.ratingScale;
-  const [links, similar] = await Promise.all([getDuplicateLinks(workspaceId, claim.id), findSimilarClaims(workspaceId, claim.statement, { excludeId: claim.id, limit: 5 })]);
+  const [links, found] = await Promise.all([getDuplicateLinks(workspaceId, claim.id), findSimilarClaims(workspaceId, claim.statement, { excludeId: claim.id, limit: 6 })]);
+  // The original is shown above; the list holds the others.
+  const similar = found.filter((s) => s.id !== links.original?.id).slice(0, 5);
   const mayMark = can(member.actor, "claim:mark-duplicate");
   const isOriginal = links.duplicates.length > 0;
 
@@ -32,7 +34,7 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
     <section aria-labelledby="similar-heading" className="no-print space-y-4 rounded-lg border border-rule bg-white p-5 shadow-xs">
       {links.original ? (
         <div className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
-          <p className="font-medium">Duplicate of an earlier claim</p>
+          <p className="font-medium">Duplicate of another claim</p>
           <p className="mt-1">
             <Link href={resultHref(slug, { articleId: links.original.articleId, claimId: links.original.id })} className="text-accent hover:underline">“{links.original.statement}”</Link>
           </p>
@@ -81,7 +83,7 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
                     <span>In “{s.articleTitle}”</span>
                   </p>
                   {mayMark && !links.original && !isOriginal && !s.duplicateOfId ? (
-                    <ActionForm action={markDuplicate} submitLabel="Mark this claim as its duplicate" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
+                    <ActionForm action={markDuplicate} submitLabel="Same claim: reuse its verdict" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
                       <input type="hidden" name="claimId" value={claim.id} />
                       <input type="hidden" name="duplicateOfId" value={s.id} />
                     </ActionForm>
