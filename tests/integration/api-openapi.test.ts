@@ -124,6 +124,14 @@ describe("the OpenAPI document", () => {
     await conform("GET", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: reviewer }, 200);
     await conform("GET", `/decisions/${decision.id}`, "/decisions/{id}", { token: reviewer }, 200);
 
+    const all = (await callApi("GET", `/articles/${articleId}/claims`, { token: editor })).body as { items: Array<{ id: string; version: number }> };
+    const repeat = all.items.find((c) => c.id !== claimId)!;
+    const mark = await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: claimId, version: repeat.version } }, 200);
+    expect(mark).toMatchObject({ claimId: repeat.id, duplicateOfId: claimId, version: repeat.version + 1 });
+    const links = await conform("GET", `/claims/${claimId}/similar`, "/claims/{id}/similar", { token: reviewer }, 200);
+    expect(links.duplicates.map((d: { id: string }) => d.id)).toEqual([repeat.id]);
+    await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: null, version: repeat.version + 1 } }, 200);
+
     for (const format of ["md", "json", "csv", "html", "pdf"]) {
       for (const audience of ["reader", "desk"]) await conform("GET", `/articles/${article.id}/report?format=${format}&audience=${audience}`, "/articles/{id}/report", { token: reviewer }, 200);
     }
