@@ -19,7 +19,7 @@ export type SearchFilters = {
   from?: Date;
   to?: Date;
   limit?: number;
-  /** Internal (the benchmark compares bounds): rank this many newest matches of each kind. */
+  /** Internal (the benchmark compares bounds): how many newest matches of each kind are ranked. */
   candidates?: number;
 };
 
@@ -40,11 +40,8 @@ export type SearchResult = {
   createdAt: Date;
 };
 
-/**
- * A kind whose matches PostgreSQL estimates at up to this many has them all ranked; past it, the
- * newest `limit` matches stand in for the best (see searchWorkspace).
- */
-export const RANK_ALL_UP_TO = 5000;
+/** How many of the newest matches of each kind are ranked. */
+export const CANDIDATES = 50;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -70,14 +67,6 @@ function dateConditions(column: Prisma.Sql, f: SearchFilters): Prisma.Sql[] {
   return where;
 }
 
-/** PostgreSQL's estimate of the rows a query returns (EXPLAIN: planned, not run). */
-async function estimatedRows(query: Prisma.Sql): Promise<number> {
-  const [row] = await getDb().$queryRaw<Array<{ "QUERY PLAN": unknown }>>`EXPLAIN (FORMAT JSON) ${query}`;
-  const plan = typeof row?.["QUERY PLAN"] === "string" ? JSON.parse(row["QUERY PLAN"]) : row?.["QUERY PLAN"];
-  const rows = Number((plan as Array<{ Plan?: { "Plan Rows"?: number } }> | undefined)?.[0]?.Plan?.["Plan Rows"]);
-  return Number.isFinite(rows) ? rows : Number.POSITIVE_INFINITY;
-}
-
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
 export const hasClaimFilter = (f: SearchFilters) => Boolean(f.status || f.rating || f.assignee || f.claimant);
@@ -100,31 +89,24 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const q = Prisma.sql`CROSS JOIN (SELECT to_tsquery('english', ${tsquery ?? ""}) AS q) q`;
   const claimWhere = and(claimConditions(filters));
 
-  // Candidates: which matches of each kind are ranked. PostgreSQL's own estimate of how many rows
-  // match (EXPLAIN, from the column's statistics) decides: up to RANK_ALL_UP_TO, all of them, found
-  // through the GIN index; more (a word in a large share of the rows), only the newest `limit`,
-  // found by walking (workspaceId, createdAt) backwards. Ranking every match of a common word in
-  // a million claims reads them all (docs/decisions/025-search-and-matching.md).
-  const fromWhere = (table: string, alias: string, where: Prisma.Sql) =>
-    Prisma.sql`FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))}`;
-  const boundFor = async (table: string, alias: string, where: Prisma.Sql): Promise<number> => {
-    if (filters.candidates) return filters.candidates;
-    if (!tsquery) return limit;
-    return (await estimatedRows(Prisma.sql`SELECT 1 ${fromWhere(table, alias, where)}`)) <= RANK_ALL_UP_TO ? RANK_ALL_UP_TO : limit;
-  };
-  const candidates = async (table: string, alias: string, where: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* ${fromWhere(table, alias, where)} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${await boundFor(table, alias, where)})`;
+  // Candidates: the newest CANDIDATES matches of each kind, which PostgreSQL finds either through
+  // the GIN index (few matches) or by walking (workspaceId, createdAt) backwards (words found in
+  // a large share of the rows); only they are ranked. Ranking every match of a common word in a
+  // million claims would read them all (docs/decisions/025-search-and-matching.md).
+  const bound = filters.candidates ?? CANDIDATES;
+  const candidates = (table: string, alias: string, where: Prisma.Sql) =>
+    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${bound})`;
   const parts: Prisma.Sql[] = [];
   if (wanted("claim")) {
     parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
         c."statement" AS "body", ${rank("c")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
-      FROM ${await candidates(`"Claim"`, "c", claimWhere)} c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
+      FROM ${candidates(`"Claim"`, "c", claimWhere)} c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
       ${order} LIMIT ${limit})`);
   }
   if (wanted("article") && !claimFilter) {
     parts.push(Prisma.sql`(SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
         left(x."body", 100000) AS "body", ${rank("x")} AS "rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
-      FROM ${await candidates(`"Article"`, "x", Prisma.empty)} x ${q}
+      FROM ${candidates(`"Article"`, "x", Prisma.empty)} x ${q}
       ${order} LIMIT ${limit})`);
   }
   for (const kind of ["source", "comment"] as const) {
@@ -135,7 +117,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
     const onClaim = claimFilter ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"${claimWhere})` : Prisma.empty;
     parts.push(Prisma.sql`(SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
         ${body} AS "body", ${rank("x")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
-      FROM ${await candidates(table, "x", onClaim)} x ${q}
+      FROM ${candidates(table, "x", onClaim)} x ${q}
         JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
         JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
       ${order} LIMIT ${limit})`);
