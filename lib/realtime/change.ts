@@ -16,6 +16,8 @@ export const CHANGE_KINDS = [
   "claim.assigned",
   "claim.unassigned",
   "claim.deleted",
+  "claim.duplicate_marked",
+  "claim.duplicate_cleared",
   "comment.created",
   "comment.edited",
   "comment.deleted",
