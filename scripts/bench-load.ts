@@ -18,7 +18,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { benchDatabaseServer, signIn } from "./lib/bench-kit";
 import { ensureBuilt } from "./lib/build";
-import { findFreePorts, runNext, runServer, SERVER_NODE_FLAGS, waitForExit, waitForHealth } from "./lib/next-process";
+import { findFreePorts, runNext, runServer, waitForExit, waitForHealth } from "./lib/next-process";
 
 const arg = (name: string) => process.argv.includes(`--${name}`);
 const durationArg = process.argv.indexOf("--duration");
@@ -153,7 +153,7 @@ try {
   const [port] = await findFreePorts(1);
   const baseUrl = `http://localhost:${port}`;
   // The production server as `npm start` runs it (FACTDESK_WORKERS=1 for one process).
-  const app = runServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe", [...(NODE_FLAGS.length ? NODE_FLAGS : SERVER_NODE_FLAGS), ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [])]);
+  const app = runServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe", [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [])]);
   appPid = app.pid;
   app.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   cleanups.unshift(async () => {
@@ -176,7 +176,7 @@ try {
     await page(hugeUrl);
   }
 
-  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run`);
+  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run, FACTDESK_WORKERS=${process.env.FACTDESK_WORKERS || "1"}`);
   console.log(`Demo article: ${demo._count.claims} claims, ${(demo.body.length / 1024).toFixed(0)} KB of text. Large article: ${hugeClaims} claims, ${(huge.body.length / 1024).toFixed(0)} KB of text.`);
   console.log("");
   if (LOAD) {

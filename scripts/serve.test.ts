@@ -37,10 +37,12 @@ describe("the client address", () => {
 });
 
 describe("the workers", () => {
-  it("are one per core by default, 1 to 8, or FACTDESK_WORKERS", () => {
-    expect(workerCountFrom(undefined, 2)).toBe(2);
-    expect(workerCountFrom("", 0)).toBe(1);
-    expect(workerCountFrom(undefined, 64)).toBe(8);
+  it("are one by default, one per core (1 to 8) with \"cores\", or FACTDESK_WORKERS", () => {
+    expect(workerCountFrom(undefined, 2)).toBe(1);
+    expect(workerCountFrom("", 4)).toBe(1);
+    expect(workerCountFrom("cores", 2)).toBe(2);
+    expect(workerCountFrom("cores", 0)).toBe(1);
+    expect(workerCountFrom("cores", 64)).toBe(8);
     expect(workerCountFrom("1", 2)).toBe(1);
     expect(() => workerCountFrom("0", 2)).toThrow(/FACTDESK_WORKERS/);
     expect(() => workerCountFrom("two", 2)).toThrow(/FACTDESK_WORKERS/);

@@ -15,16 +15,11 @@ export function runNext(args: string[], env: Record<string, string>, stdio: "inh
 const serverScript = fileURLToPath(new URL("../serve.mjs", import.meta.url));
 
 /**
- * Runtime flags of the production server (its cluster workers inherit them). A larger young
- * generation: fewer scavenges under concurrent requests (docs/decisions/023-page-speed.md).
- */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
-
-/**
  * The production server (scripts/serve.mjs) as a child process with an IPC channel: it says when
- * it listens, and it stops by itself when this process dies, however it dies.
+ * it listens, and it stops by itself when this process dies, however it dies. `nodeArgs`: Node
+ * flags, which its cluster workers inherit.
  */
-export function runServer(env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit", nodeArgs: string[] = SERVER_NODE_FLAGS): ChildProcess {
+export function runServer(env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit", nodeArgs: string[] = []): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, serverScript], {
     env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env, NODE_ENV: "production" },
     stdio: [stdio === "pipe" ? "ignore" : "inherit", stdio, stdio, "ipc"],
