@@ -30,6 +30,8 @@ const VERBS: Record<string, string> = {
   "review.withdrawn": "withdrew a review",
   "claim.created": "created a claim",
   "claim.updated": "edited a claim",
+  "claim.span_changed": "changed a claim's words",
+  "claim.split": "split a claim in two",
   "claim.status_changed": "moved a claim",
   "claim.assigned": "assigned a claim",
   "claim.unassigned": "unassigned a claim",

@@ -25,6 +25,7 @@ export type Action =
   | "claim:research"
   | "claim:reopen"
   | "claim:assign"
+  | "claim:span"
   | "source:create"
   | "source:update"
   | "source:delete"
@@ -83,6 +84,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim:triage": "EDITOR",
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
+  "claim:span": "EDITOR",
   "decision:publish": "EDITOR",
   "share:manage": "EDITOR",
   "dashboard:read": "EDITOR",

@@ -16,6 +16,8 @@ export const CHANGE_KINDS = [
   "claim.assigned",
   "claim.unassigned",
   "claim.deleted",
+  "claim.span_changed",
+  "claim.split",
   "comment.created",
   "comment.edited",
   "comment.deleted",
