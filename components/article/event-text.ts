@@ -28,6 +28,8 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
     }
     case "claim.split":
       return field(event.after, "newClaimId") ? `${who} split the claim in two, keeping “${field(event.after, "quote") ?? ""}”` : `${who} made this claim by splitting “${field(event.before, "quote") ?? ""}”`;
+    case "claim.merged":
+      return field(event.after, "mergedInto") ? `${who} merged this claim into the one before it` : `${who} merged the next claim, “${field(event.after, "mergedQuote") ?? ""}”, into this one`;
     case "claim.status_changed": {
       const why = field(event.after, "statedReason");
       return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}${why ? `: “${why}”` : ""}`;

@@ -32,6 +32,7 @@ const VERBS: Record<string, string> = {
   "claim.updated": "edited a claim",
   "claim.span_changed": "changed a claim's words",
   "claim.split": "split a claim in two",
+  "claim.merged": "merged two claims",
   "claim.status_changed": "moved a claim",
   "claim.assigned": "assigned a claim",
   "claim.unassigned": "unassigned a claim",

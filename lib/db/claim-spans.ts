@@ -1,7 +1,7 @@
 import "server-only";
 import { alignToCharacters, buildSelector } from "@/lib/domain/anchoring";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import type { AdjustSpanInput, SplitClaimInput } from "@/lib/validation/claim-span";
+import type { AdjustSpanInput, MergeClaimsInput, SplitClaimInput } from "@/lib/validation/claim-span";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 
@@ -124,5 +124,69 @@ export async function splitClaim(ctx: Ctx, input: SplitClaimInput) {
       after: { start: second.start, end: second.end, quote: secondSelector.quote },
     });
     return { articleId: claim.articleId, version: claim.version + 1, newClaimId: created.id };
+  });
+}
+
+/**
+ * Two claims of one article, one right after the other (no claim between them, no overlap),
+ * made one. The first is kept and grows to the end of the second; the second's sources,
+ * comments and assignees move to it. The second is dismissed with the reason "Merged into the
+ * claim before it", so its history stays readable and links back. Refused when either is
+ * published, and when the second carries reviews or a decision: a review judged those words
+ * alone, and moving it would put a rating on words its reviewer never read.
+ */
+export async function mergeClaims(ctx: Ctx, input: MergeClaimsInput) {
+  return getDb().$transaction(async (tx) => {
+    const found = await tx.claim.findMany({ where: { id: { in: [input.claimId, input.nextId] }, workspaceId: ctx.workspaceId }, select: { id: true, articleId: true } });
+    const firstFound = found.find((c) => c.id === input.claimId);
+    const nextFound = found.find((c) => c.id === input.nextId);
+    if (!firstFound || !nextFound) throw notFound("That claim");
+    if (input.claimId === input.nextId || firstFound.articleId !== nextFound.articleId) throw new AppError("INVALID_INPUT", "Only two different claims of the same article can be merged.");
+    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${firstFound.articleId} AND "workspaceId" = ${ctx.workspaceId} FOR NO KEY UPDATE`;
+    const ids = [input.claimId, input.nextId].sort();
+    await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE "id" = ANY(${ids}) AND "workspaceId" = ${ctx.workspaceId} ORDER BY "id" FOR UPDATE`;
+    const rows = await tx.claim.findMany({
+      where: { id: { in: ids }, workspaceId: ctx.workspaceId },
+      select: { id: true, articleId: true, version: true, status: true, start: true, end: true, quote: true, statement: true, _count: { select: { reviews: true, decisions: true } } },
+    });
+    const first = rows.find((c) => c.id === input.claimId);
+    const next = rows.find((c) => c.id === input.nextId);
+    if (!first || !next) throw notFound("That claim");
+    if (first.version !== input.version || next.version !== input.nextVersion) throw conflict();
+    if (first.status === "PUBLISHED" || next.status === "PUBLISHED") throw new AppError("INVALID_INPUT", PUBLISHED);
+    const between = await tx.claim.count({
+      where: { workspaceId: ctx.workspaceId, articleId: first.articleId, id: { notIn: ids }, status: { not: "DISMISSED" }, start: { lt: next.start }, end: { gt: first.start } },
+    });
+    if (next.start < first.end || between > 0) throw new AppError("INVALID_INPUT", "Only a claim and the claim right after it can be merged: these two overlap or have another claim between them.");
+    if (next._count.reviews > 0 || next._count.decisions > 0) throw new AppError("INVALID_INPUT", "The next claim has reviews of its own. Withdraw them, or dismiss that claim instead of merging it.");
+    const article = await tx.article.findFirstOrThrow({ where: { id: first.articleId, workspaceId: ctx.workspaceId }, select: { body: true } });
+    const selector = buildSelector(article.body, first.start, next.end);
+    const statement = first.statement === statementOf(first.quote) ? statementOf(selector.quote) : first.statement;
+    await tx.claim.update({ where: { id: first.id }, data: { ...selector, start: first.start, end: next.end, statement, version: { increment: 1 } } });
+    await tx.source.updateMany({ where: { claimId: next.id, workspaceId: ctx.workspaceId }, data: { claimId: first.id } });
+    await tx.comment.updateMany({ where: { claimId: next.id, workspaceId: ctx.workspaceId }, data: { claimId: first.id } });
+    const assignees = await tx.claimAssignee.findMany({ where: { claimId: next.id }, select: { userId: true, assignedById: true } });
+    if (assignees.length) await tx.claimAssignee.createMany({ data: assignees.map((a) => ({ ...a, claimId: first.id })), skipDuplicates: true });
+    await tx.claimAssignee.deleteMany({ where: { claimId: next.id } });
+    await tx.claim.update({ where: { id: next.id }, data: { status: "DISMISSED", statusReason: "Merged into the claim before it.", version: { increment: 1 } } });
+    await recordEvent(tx, ctx, {
+      action: "claim.merged",
+      entityType: "claim",
+      entityId: first.id,
+      articleId: first.articleId,
+      claimId: first.id,
+      before: { start: first.start, end: first.end, quote: first.quote },
+      after: { start: first.start, end: next.end, quote: selector.quote, mergedClaimId: next.id, mergedQuote: next.quote },
+    });
+    await recordEvent(tx, ctx, {
+      action: "claim.merged",
+      entityType: "claim",
+      entityId: next.id,
+      articleId: first.articleId,
+      claimId: next.id,
+      before: { status: next.status, quote: next.quote },
+      after: { status: "DISMISSED", mergedInto: first.id },
+    });
+    return { articleId: first.articleId, version: first.version + 1 };
   });
 }

@@ -18,6 +18,7 @@ export const CHANGE_KINDS = [
   "claim.deleted",
   "claim.span_changed",
   "claim.split",
+  "claim.merged",
   "comment.created",
   "comment.edited",
   "comment.deleted",

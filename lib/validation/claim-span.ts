@@ -12,3 +12,7 @@ export type AdjustSpanInput = z.infer<typeof adjustSpanSchema>;
 /** Split a claim at a position inside its words: the words after it become a new claim. */
 export const splitClaimSchema = z.object({ claimId: id("claim"), version, at: offset("split position") });
 export type SplitClaimInput = z.infer<typeof splitClaimSchema>;
+
+/** Merge a claim with the claim right after it in the same article (both versions as seen). */
+export const mergeClaimsSchema = z.object({ claimId: id("claim"), version, nextId: id("claim"), nextVersion: version });
+export type MergeClaimsInput = z.infer<typeof mergeClaimsSchema>;

@@ -68,6 +68,7 @@ const CASES: Case[] = [
   { name: "assign a claim", action: article.assignClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, userId: f.users.second, assign: "assign" }) },
   { name: "change a claim's words", action: article.adjustClaimSpanAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), ...detectedSpan() }) },
   { name: "split a claim", action: article.splitClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), at: String(SAMPLE_BODY.indexOf("lived in poverty")) }) },
+  { name: "merge two claims", action: article.mergeClaimsAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), nextId: f.detected.id, nextVersion: String(f.detected.version) }) },
   { name: "reword a claim", action: article.updateClaimAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), statement: "Planted", claimant: "" }) },
   { name: "add a source", action: article.createSourceAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, ...sourceFields }) },
   { name: "change a source", action: article.updateSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source, version: "1", ...sourceFields }) },

@@ -77,6 +77,7 @@ const CASES: ActionCase[] = [
   { name: "assign a claim", action: article.assignClaimAction, as: "editor", input: (f) => ({ claimId: f.claim.id, userId: f.users.second, assign: "assign" }) },
   { name: "change a claim's words", action: article.adjustClaimSpanAction, as: "editor", input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), start: "0", end: "4" }) },
   { name: "split a claim", action: article.splitClaimAction, as: "editor", input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), at: "3" }) },
+  { name: "merge two claims", action: article.mergeClaimsAction, as: "editor", input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), nextId: f.detected.id, nextVersion: String(f.detected.version) }) },
   { name: "reword a claim", action: article.updateClaimAction, as: "reviewer", input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), statement: "Nul", claimant: "C" }) },
   { name: "add a source", action: article.createSourceAction, as: "reviewer", input: (f) => ({ claimId: f.claim.id, ...sourceFields }) },
   { name: "change a source", action: article.updateSourceAction, as: "reviewer", input: (f) => ({ sourceId: f.source, version: "1", ...sourceFields }) },

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { publishDecision } from "@/lib/db/reviews";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type CallResult } from "@/lib/testing/action-guards";
 import { workspaceFingerprint } from "@/lib/testing/api";
-import { actingAs, SAMPLE_BODY } from "@/lib/testing/factories";
+import { actingAs, reviewedByReviewer, SAMPLE_BODY } from "@/lib/testing/factories";
 import { publishDecisionSchema } from "@/lib/validation/review";
 
 // Changing which words a claim covers, through the article page's actions: adjust a span, split
@@ -127,5 +127,55 @@ describe("splitting a claim", () => {
     expect(await split({ claimId: c.id, version: c.version, at: SAMPLE_BODY.length + 100 })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/outside the article/) });
     expect(await split({ claimId: c.id, version: c.version + 1, at: at("lived") })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await workspaceFingerprint(f.workspace.id)).toEqual(before);
+  });
+});
+
+const merge = (values: Record<string, string | number>, slug = f.workspace.slug, who = f.users.editor) =>
+  as(who, () => article.mergeClaimsAction(slug, null, formOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])))));
+
+describe("merging two adjacent claims", () => {
+  it("keeps the first, grown to the end of the second; moves sources and comments; dismisses the second with a link both ways", async () => {
+    const [first, next] = [await claim(f.claim.id), await claim(f.detected.id)];
+    const source = await getDb().source.create({ data: { workspaceId: f.workspace.id, claimId: next.id, url: "https://example.org/moved", title: "Moved", kind: "OTHER", stance: "CONTEXT", addedById: f.users.editor } });
+    const result = await merge({ claimId: first.id, version: first.version, nextId: next.id, nextVersion: next.version });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    expect(await claim(first.id)).toMatchObject({ start: first.start, end: next.end, quote: SAMPLE_BODY.slice(first.start, next.end), version: first.version + 1 });
+    expect(await claim(next.id)).toMatchObject({ status: "DISMISSED", statusReason: "Merged into the claim before it." });
+    expect(await getDb().source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({ claimId: first.id });
+    const events = await getDb().event.findMany({ where: { workspaceId: f.workspace.id, action: "claim.merged" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.claimId, e.after])).toEqual([
+      [first.id, expect.objectContaining({ mergedClaimId: next.id })],
+      [next.id, expect.objectContaining({ mergedInto: first.id })],
+    ]);
+  });
+
+  it("refuses claims that are not adjacent, in the wrong order, stale, published, reviewed or of another workspace, changing nothing", async () => {
+    const [first, next] = [await claim(f.claim.id), await claim(f.detected.id)];
+    const other = await createActionFixture();
+    const before = [await workspaceFingerprint(f.workspace.id), await workspaceFingerprint(other.workspace.id)];
+    const ok = { claimId: first.id, version: first.version, nextId: next.id, nextVersion: next.version };
+    expect(await merge({ claimId: next.id, version: next.version, nextId: first.id, nextVersion: first.version })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/right after it/) });
+    expect(await merge({ ...ok, nextVersion: next.version + 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await merge({ ...ok, nextId: first.id, nextVersion: first.version })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    // The other workspace's claim as "next", from here; and ours from there.
+    expect(await merge({ ...ok, nextId: other.detected.id, nextVersion: other.detected.version })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await merge(ok, other.workspace.slug, other.users.editor)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // The second claim reviewed: its review judged those words alone.
+    expect(await merge({ claimId: other.claim.id, version: other.claim.version, nextId: other.detected.id, nextVersion: other.detected.version }, other.workspace.slug, other.users.editor)).toMatchObject({ ok: true });
+    expect([await workspaceFingerprint(f.workspace.id)]).toEqual([before[0]]);
+  });
+
+  it("refuses when the next claim has reviews, or either is published", async () => {
+    const [first, next] = [await claim(f.claim.id), await claim(f.detected.id)];
+    // The claim merged away has a review of its own.
+    const nextVersion = await reviewedByReviewer(f.workspace, next.id);
+    const before = await workspaceFingerprint(f.workspace.id);
+    expect(await merge({ claimId: first.id, version: first.version, nextId: next.id, nextVersion })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/reviews of its own/) });
+    await publishDecision(actingAs(f.workspace, "editor"), publishDecisionSchema.parse({ claimId: first.id, version: first.version, rating: "true", summary: "Checks out." }));
+    const published = await claim(first.id);
+    const afterPublish = await workspaceFingerprint(f.workspace.id);
+    expect(afterPublish).not.toEqual(before);
+    expect(await merge({ claimId: first.id, version: published.version, nextId: next.id, nextVersion })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/published/) });
+    expect(await workspaceFingerprint(f.workspace.id)).toEqual(afterPublish);
   });
 });

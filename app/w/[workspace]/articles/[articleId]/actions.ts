@@ -10,8 +10,8 @@ import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
 import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, highlightThresholdSchema, updateClaimSchema } from "@/lib/validation/claim";
 import { setHighlightThreshold } from "@/lib/db/settings";
-import { adjustClaimSpan, splitClaim } from "@/lib/db/claim-spans";
-import { adjustSpanSchema, splitClaimSchema } from "@/lib/validation/claim-span";
+import { adjustClaimSpan, mergeClaims, splitClaim } from "@/lib/db/claim-spans";
+import { adjustSpanSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/validation/claim-span";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 
@@ -96,4 +96,10 @@ export const splitClaimAction = workspaceAction({ schema: splitClaimSchema, acti
   const { articleId, newClaimId } = await splitClaim(ctx, input);
   const path = articlePath(member.workspace.slug, articleId);
   return { message: "Split in two: the words after the cut are a new claim.", revalidate: path, redirectTo: `${path}?claim=${newClaimId}` };
+});
+
+export const mergeClaimsAction = workspaceAction({ schema: mergeClaimsSchema, action: "claim:span" }, async (input, member, ctx) => {
+  const { articleId } = await mergeClaims(ctx, input);
+  const path = articlePath(member.workspace.slug, articleId);
+  return { message: "Merged with the next claim.", revalidate: path, redirectTo: `${path}?claim=${input.claimId}` };
 });
