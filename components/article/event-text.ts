@@ -38,6 +38,10 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} assigned it to ${field(event.after, "name") ?? "a member"}`;
     case "claim.unassigned":
       return `${who} took it back from ${field(event.before, "name") ?? "a member"}`;
+    case "claim.duplicate_marked":
+      return `${who} marked it as a duplicate of another claim`;
+    case "claim.duplicate_cleared":
+      return `${who} cleared its duplicate mark`;
     case "comment.created":
       return `${who} commented`;
     case "comment.edited":

@@ -36,6 +36,8 @@ const VERBS: Record<string, string> = {
   "claim.status_changed": "moved a claim",
   "claim.assigned": "assigned a claim",
   "claim.unassigned": "unassigned a claim",
+  "claim.duplicate_marked": "marked a claim as a duplicate",
+  "claim.duplicate_cleared": "cleared a claim's duplicate mark",
   "comment.created": "commented on a claim",
   "comment.edited": "edited a comment",
   "source.added": "added a source",

@@ -26,6 +26,7 @@ export type Action =
   | "claim:reopen"
   | "claim:assign"
   | "claim:span"
+  | "claim:mark-duplicate"
   | "source:create"
   | "source:update"
   | "source:delete"
@@ -85,6 +86,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
   "claim:span": "EDITOR",
+  "claim:mark-duplicate": "EDITOR",
   "decision:publish": "EDITOR",
   "share:manage": "EDITOR",
   "dashboard:read": "EDITOR",

@@ -19,6 +19,8 @@ export const CHANGE_KINDS = [
   "claim.span_changed",
   "claim.split",
   "claim.merged",
+  "claim.duplicate_marked",
+  "claim.duplicate_cleared",
   "comment.created",
   "comment.edited",
   "comment.deleted",

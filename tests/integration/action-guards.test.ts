@@ -29,6 +29,7 @@ vi.mock("next/navigation", () => ({
 
 const article = await import("@/app/w/[workspace]/articles/[articleId]/actions");
 const comments = await import("@/app/w/[workspace]/articles/[articleId]/comment-actions");
+const duplicates = await import("@/app/w/[workspace]/articles/[articleId]/duplicate-actions");
 const importing = await import("@/app/w/[workspace]/articles/new/actions");
 const settings = await import("@/app/w/[workspace]/settings/actions");
 
@@ -75,6 +76,7 @@ const CASES: Case[] = [
   { name: "remove a source", action: article.deleteSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source }) },
   { name: "review a claim", action: article.saveReviewAction, min: "REVIEWER", ids: true, allowed: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Planted", confidence: "2", version: "" }) },
   { name: "publish a verdict", action: article.publishDecisionAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Planted" }) },
+  { name: "mark a claim as a duplicate", action: duplicates.markDuplicateAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, duplicateOfId: f.claim.id, version: String(f.detected.version) }) },
   { name: "set the highlight threshold", action: article.setHighlightThresholdAction, min: "EDITOR", input: () => ({ threshold: "37" }) },
   // Discussion.
   { name: "comment on a claim", action: comments.createCommentAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, body: "Planted" }) },

@@ -241,6 +241,7 @@ function bodyFor(endpoint: Endpoint): Record<string, unknown> {
     "PATCH /claims/{id}": { version: f.claim.version, statement: "Nul", claimant: "C" },
     "POST /claims/{id}/status": { status: "RESEARCHING", version: f.claim.version, reason: "Why" },
     "POST /claims/{id}/assignees": { userId: ids.user },
+    "PUT /claims/{id}/duplicate-of": { duplicateOfId: ids.claim, version: f.claim.version },
     "POST /claims/{id}/sources": { ...sourceFields },
     "PATCH /sources/{id}": { version: 1, ...sourceFields },
     "POST /claims/{id}/reviews": { rating: "false", rationale: "Nul", confidence: 1 },

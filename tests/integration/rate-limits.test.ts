@@ -11,7 +11,7 @@ import { createTestArticle, createWorkspacePair, type TestWorkspace } from "@/li
 // people and other addresses go on as before. Limits are lowered through their env variables.
 
 const session = vi.hoisted(() => ({ userId: null as string | null, address: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(session.address ? { "x-factdesk-client-address": session.address, "user-agent": "Mozilla/5.0 (Macintosh) Firefox/140.0" } : {}) }));

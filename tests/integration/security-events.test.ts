@@ -13,7 +13,7 @@ import { createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories
 // admins only, and only what belongs to their workspace and its members.
 
 const session = vi.hoisted(() => ({ userId: null as string | null, address: "192.0.2.7" }));
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? (await import("@/lib/testing/session")).testSession(session.userId) : null) }));
 vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-factdesk-client-address": session.address, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" }) }));

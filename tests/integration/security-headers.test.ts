@@ -63,11 +63,18 @@ describe("proxy", () => {
     for (const path of ["/login", "/r/some-token", "/docs/api", "/", "/wrong"]) expect((await run(path)).headers.get("location")).toBeNull();
   });
 
-  it("leaves build assets, fonts and the API alone", () => {
-    // The matcher is "/(…)": the part in brackets is a regular expression for the rest of the path.
-    const pattern = new RegExp(`^/${config.matcher[0]!.slice(2, -1)}$`);
+  it("leaves build assets, fonts and the API alone", async () => {
+    // The pages' matcher is "/(…)": the part in brackets is a regular expression for the rest of the path.
+    const pages = config.matcher.find((entry) => entry.startsWith("/(("));
+    expect(pages).toBeDefined();
+    const pattern = new RegExp(`^/${pages!.slice(2, -1)}$`);
     for (const path of ["/_next/static/chunks/a.js", "/api/health", "/api/v1/workspaces", "/r/serif.woff2", "/favicon.ico"]) expect(pattern.test(path), path).toBe(false);
     for (const path of ["/login", "/w/demo", "/r/abc", "/docs/api", "/"]) expect(pattern.test(path), path).toBe(true);
+    // The JSON API passes through only for the NUL check: no nonce, no page policy, no redirect.
+    expect(config.matcher).toContain("/api/v1/:path*");
+    const api = await run("/api/v1/workspaces");
+    expect(api.headers.get("content-security-policy")).toBeNull();
+    expect(api.headers.get("location")).toBeNull();
   });
 
   it("costs little: the time it adds to a page request", async () => {

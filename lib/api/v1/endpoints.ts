@@ -29,6 +29,7 @@ import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
 import { SECURITY_ENDPOINTS } from "./security-endpoints";
 import * as out from "./schemas";
+import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
@@ -784,4 +785,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   deleteCommentEndpoint,
   ...SHARE_LINK_ENDPOINTS,
   ...SECURITY_ENDPOINTS,
+  ...SEARCH_ENDPOINTS,
 ];

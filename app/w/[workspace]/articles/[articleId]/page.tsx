@@ -8,6 +8,7 @@ import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
 import { ClaimList } from "@/components/article/claim-list";
 import { ClaimPanel } from "@/components/article/claim-panel";
+import { SimilarClaims } from "@/components/article/similar-claims";
 import { LiveArticle } from "@/components/article/live-article";
 import { ArticlePresence, LatestChange } from "@/components/article/presence";
 import { ShortcutsButton } from "@/components/keyboard/shortcuts-dialog";
@@ -34,6 +35,7 @@ import {
   saveReviewAction,
   updateSourceAction,
 } from "./actions";
+import { markDuplicateAction } from "./duplicate-actions";
 
 type Props = {
   params: Promise<{ workspace: string; articleId: string }>;
@@ -140,7 +142,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 publishDecision: bound(publishDecisionAction),
               }}
             />
-          ) : (
+          ) : null}
+          {selected ? <SimilarClaims member={member} claim={selected} markDuplicate={bound(markDuplicateAction)} /> : (
             <>
               {query.claim ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">That claim is not part of this article. Choose one from the list.</p> : null}
               <ClaimList base={base} filter={filter} scale={member.workspace.ratingScale} />
