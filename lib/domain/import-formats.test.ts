@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { convertImport, formatOfFileName, htmlToText, markdownToText } from "./import-formats";
-import { normaliseArticleText } from "./article-size";
+import { MAX_IMPORT_FILE_BYTES, importFileProblem, normaliseArticleText } from "./article-size";
 
 describe("htmlToText", () => {
   const page = `<!doctype html>
@@ -105,5 +105,12 @@ describe("plain text and file names", () => {
     expect(formatOfFileName("page.htm")).toBe("html");
     expect(formatOfFileName("doc.pdf")).toBeNull();
     expect(formatOfFileName("noextension")).toBeNull();
+  });
+});
+
+describe("importFileProblem (the browser's check before sending)", () => {
+  it("lets a file within the limit through and explains one over it", () => {
+    expect(importFileProblem("a.html", MAX_IMPORT_FILE_BYTES)).toBeNull();
+    expect(importFileProblem("big.html", MAX_IMPORT_FILE_BYTES + 1)).toMatch(/^The file is over 2\.5 MB\..*"big\.html" is 2\.50 MB \(2,500,001 bytes\).*Nothing was sent\.$/);
   });
 });
