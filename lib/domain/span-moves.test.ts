@@ -14,6 +14,11 @@ describe("moveSpan", () => {
     expect(text(moveSpan(body, s, "extendEnd"))).toBe("50 percent in December");
   });
 
+  it("takes a whole word with its punctuation", () => {
+    expect(text(moveSpan(body, span("officials said."), "shrinkEnd"))).toBe("officials");
+    expect(text(moveSpan(body, span(", officials said"), "shrinkStart"))).toBe("said");
+  });
+
   it("stops at the text's ends and never empties the span", () => {
     expect(moveSpan(body, span("Crossings"), "extendStart")).toEqual(span("Crossings"));
     expect(moveSpan(body, span("said."), "extendEnd")).toEqual(span("said."));

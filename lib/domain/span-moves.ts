@@ -20,17 +20,19 @@ export function previousWordStart(body: string, pos: number): number {
   return i;
 }
 
-/** The start of the next word after `pos` (or the text's end). */
+/** The start of the word after the one at `pos` (punctuation before it passed over first). */
 export function nextWordStart(body: string, pos: number): number {
   let i = pos;
+  while (i < body.length && !isWord(body, i)) i++;
   while (i < body.length && isWord(body, i)) i++;
   while (i < body.length && !isWord(body, i)) i++;
   return i;
 }
 
-/** The end of the word before `pos` (or 0). */
+/** The end of the word before the one ending at `pos` (closing punctuation passed over first). */
 export function previousWordEnd(body: string, pos: number): number {
   let i = pos;
+  while (i > 0 && !isWord(body, i - 1)) i--;
   while (i > 0 && isWord(body, i - 1)) i--;
   while (i > 0 && !isWord(body, i - 1)) i--;
   return i;
