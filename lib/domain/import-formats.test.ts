@@ -41,6 +41,8 @@ describe("htmlToText", () => {
   it("proposes the first h1 when there is no title, and nothing when there is neither", () => {
     expect(htmlToText("<h2>Kicker</h2><h1>The <em>real</em> headline</h1><p>Body.</p>").title).toBe("The real headline");
     expect(htmlToText("<p>Only a paragraph.</p>").title).toBeNull();
+    // A fragment's <title> outside any <head> is still not part of the text.
+    expect(htmlToText("<title>Page</title><p>Body.</p>")).toEqual({ text: "Body.", title: "Page" });
   });
 
   it("takes a fragment or broken markup without throwing", () => {

@@ -22,7 +22,7 @@ const squash = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
 // ---------------------------------------------------------------- HTML
 
 /** Left out with everything inside them: code, page furniture, embedded things and forms. */
-const DROPPED = new Set(["script", "style", "noscript", "template", "head", "nav", "aside", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "canvas", "form", "button", "select", "textarea", "dialog", "video", "audio", "map"]);
+const DROPPED = new Set(["script", "style", "noscript", "template", "head", "title", "nav", "aside", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "canvas", "form", "button", "select", "textarea", "dialog", "video", "audio", "map"]);
 
 /** Elements that begin and end a paragraph. */
 const BLOCKS = new Set([

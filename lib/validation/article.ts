@@ -58,7 +58,19 @@ export const importUploadSchema = z
     title: optionalText("Headline", MAX_TITLE),
     format: z.enum(IMPORT_FORMATS, { error: "Choose plain text, Markdown or HTML." }).default("text"),
     fileName: optionalText("File name", 260),
-    body: z.string({ error: "Paste the article's text." }).refine((raw) => utf8Bytes(raw) <= MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE),
+    body: z
+      .string({ error: "Paste the article's text." })
+      .refine((raw) => normaliseArticleText(raw).length > 0, "Paste the article's text.")
+      .refine((raw) => utf8Bytes(raw) <= MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE),
+  })
+  // Pasted text needs a headline; said even when another field is wrong, so every message shows at once.
+  .refine((v) => v.format !== "text" || Boolean(v.title), {
+    message: "Headline is required.",
+    path: ["title"],
+    when: (payload) => {
+      const value = payload.value as { format?: unknown; title?: unknown };
+      return (value.format === undefined || value.format === "text") && !(typeof value.title === "string" && value.title.trim());
+    },
   })
   .transform((input, ctx): ImportArticleInput => {
     const converted = convertImport(input.format, input.body);
