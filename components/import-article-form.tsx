@@ -71,25 +71,27 @@ function FileField({ chosen, problem, onChoose, onClear }: { chosen: ChosenFile 
       <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
         A .txt, .md or .html file, up to {IMPORT_FILE_LIMIT_LABEL}. Markdown and HTML are turned into plain text on the server: paragraphs, headings and list items kept; scripts, styles, menus and embedded frames left out.
       </p>
-      <p role="status" aria-live="polite" className="mt-2 text-sm">
-        {chosen ? (
-          <span className="flex flex-wrap items-center gap-3">
-            <span>
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        <p role="status" aria-live="polite">
+          {chosen ? (
+            <>
               <span className="font-medium">{chosen.name}</span> ({FORMAT_LABEL[chosen.format]}, {Math.ceil(chosen.bytes / 1000).toLocaleString("en-US")} KB) will be converted to text when you import.
-            </span>
-            <Button
-              type="button"
-              variant="ghost"
-              onClick={() => {
-                if (inputRef.current) inputRef.current.value = "";
-                onClear();
-              }}
-            >
-              Remove file
-            </Button>
-          </span>
+            </>
+          ) : null}
+        </p>
+        {chosen ? (
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              if (inputRef.current) inputRef.current.value = "";
+              onClear();
+            }}
+          >
+            Remove file
+          </Button>
         ) : null}
-      </p>
+      </div>
       {errors?.length ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
           {errors.join(" ")}
