@@ -25,6 +25,7 @@ export type Action =
   | "claim:research"
   | "claim:reopen"
   | "claim:assign"
+  | "claim:span"
   | "claim:mark-duplicate"
   | "source:create"
   | "source:update"
@@ -84,6 +85,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim:triage": "EDITOR",
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
+  "claim:span": "EDITOR",
   "claim:mark-duplicate": "EDITOR",
   "decision:publish": "EDITOR",
   "share:manage": "EDITOR",

@@ -32,6 +32,9 @@ import {
   createSourceAction,
   deleteSourceAction,
   publishDecisionAction,
+  adjustClaimSpanAction,
+  splitClaimAction,
+  mergeClaimsAction,
   saveReviewAction,
   updateSourceAction,
 } from "./actions";
@@ -140,6 +143,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 deleteSource: bound(deleteSourceAction),
                 saveReview: bound(saveReviewAction),
                 publishDecision: bound(publishDecisionAction),
+                spans: { adjust: bound(adjustClaimSpanAction), split: bound(splitClaimAction), merge: bound(mergeClaimsAction) },
               }}
             />
           ) : null}
