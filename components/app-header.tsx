@@ -41,6 +41,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
             <span className="text-muted">{workspace.name}</span>
           ) : null}
           {workspace ? <Link href={`/w/${workspace.slug}`} className={navLink}>Articles</Link> : null}
+          {workspace ? <Link href={`/w/${workspace.slug}/search`} className={navLink}>Search</Link> : null}
           {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink}>Dashboard</Link> : null}
           {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink}>Settings</Link> : null}
         </nav>

@@ -12,13 +12,13 @@
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { benchDatabaseServer, signIn } from "./lib/bench-kit";
 import { ensureBuilt } from "./lib/build";
-import { findFreePorts, runNext, waitForExit, waitForHealth } from "./lib/next-process";
+import { findFreePorts, runNext, runServer, waitForExit, waitForHealth } from "./lib/next-process";
 
 const arg = (name: string) => process.argv.includes(`--${name}`);
 const durationArg = process.argv.indexOf("--duration");
@@ -38,11 +38,24 @@ type Latencies = { rps: number; p50: number; p95: number; p99: number; errors: n
 // The app's processor time (user + system), from /proc where there is one: per request it is
 // far steadier than the wall clock on a machine doing other work.
 let appPid: number | undefined;
+// The server and its cluster workers: the pid and every process whose parent is in the set.
 function appCpuMs(): number | null {
-  const stat = appPid && existsSync(`/proc/${appPid}/stat`) ? readFileSync(`/proc/${appPid}/stat`, "utf8") : null;
-  if (!stat) return null;
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  if (!appPid || !existsSync(`/proc/${appPid}/stat`)) return null;
+  const stats = new Map<number, string[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(")") + 2).split(" "));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([appPid]);
+  let total = 0;
+  for (const [pid, fields] of stats) if (pid === appPid || tree.has(Number(fields[1]))) tree.add(pid);
+  for (const [pid, fields] of stats) if (tree.has(pid) || tree.has(Number(fields[1]))) total += Number(fields[11]) + Number(fields[12]);
+  return (total * 1000) / 100; // utime, stime in 1/100 s
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -139,7 +152,8 @@ try {
   if (!built) throw new Error("next build failed");
   const [port] = await findFreePorts(1);
   const baseUrl = `http://localhost:${port}`;
-  const app = runNext(["start", "-p", String(port)], { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl }, "pipe", [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [])]);
+  // The production server as `npm start` runs it (FACTDESK_WORKERS=1 for one process).
+  const app = runServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe", [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [])]);
   appPid = app.pid;
   app.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   cleanups.unshift(async () => {
@@ -162,7 +176,7 @@ try {
     await page(hugeUrl);
   }
 
-  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run`);
+  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run, FACTDESK_WORKERS=${process.env.FACTDESK_WORKERS || "1"}`);
   console.log(`Demo article: ${demo._count.claims} claims, ${(demo.body.length / 1024).toFixed(0)} KB of text. Large article: ${hugeClaims} claims, ${(huge.body.length / 1024).toFixed(0)} KB of text.`);
   console.log("");
   if (LOAD) {

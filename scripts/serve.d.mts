@@ -5,6 +5,8 @@ export const CLIENT_ADDRESS_HEADER: "x-factdesk-client-address";
 export function normaliseAddress(address: string | undefined | null): string;
 export function resolveClientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string;
 export function trustedProxiesFrom(value: string | undefined): number;
+export function workerCountFrom(value: string | undefined, cores?: number): number;
+export function poolSizeFor(workers: number): number;
 export function recordClientAddress(req: http.IncomingMessage, trustedProxies: number): void;
 export function createFactdeskServer(options: {
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<unknown> | unknown;

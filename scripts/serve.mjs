@@ -11,8 +11,18 @@
 //   stops accepting connections, answers every request already received (each with
 //   `Connection: close`), ends the live streams, stops the webhook worker and exits, within
 //   FACTDESK_SHUTDOWN_GRACE_SECONDS (default 10).
+//
+// With FACTDESK_WORKERS=N (default 1; "cores" for one per core, at most 8) it runs N instances of
+// the app behind the one port through node:cluster (measured in docs/decisions/023-page-speed.md:
+// no gain on a 2-core machine that also runs the database and other work, so it is opt-in). Each worker is a whole instance (live updates already go between
+// instances through PostgreSQL): it records addresses and drains by itself. The primary forwards
+// SIGTERM to every worker, says "listening" once all listen, replaces a worker that dies unasked,
+// and stops them all when `npm start` goes away. Each worker's database pool is sized so that the
+// total stays near 20 connections (FACTDESK_DB_POOL_MAX, read by lib/db/client.ts).
+import cluster from "node:cluster";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 /** Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts (a unit test checks). */
@@ -127,6 +137,20 @@ export function createFactdeskServer({ handle, trustedProxies = 0, onDrainStart 
   return { server, drain, inFlight: () => inFlight.size, isDraining: () => draining };
 }
 
+/** FACTDESK_WORKERS: how many app instances to run (default 1; "cores": the cores available, 1 to 8). */
+export function workerCountFrom(value, cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length) {
+  if (value === undefined || value === "") return 1;
+  if (value === "cores") return Math.max(1, Math.min(8, cores || 1));
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 32) throw new Error(`FACTDESK_WORKERS must be a whole number from 1 to 32, not "${value}".`);
+  return n;
+}
+
+/** Each worker's database pool: about 20 connections in all, at least 4 per worker. */
+export function poolSizeFor(workers) {
+  return Math.max(4, Math.floor(20 / workers));
+}
+
 /** Ends what keeps the app busy after its last request: the live streams and the webhook worker. */
 function stopBackgroundWork() {
   const app = /** @type {{ factdeskHub?: { closeAll?: () => void }, factdeskWebhookWorker?: { stop: () => void } }} */ (/** @type {unknown} */ (globalThis));
@@ -134,7 +158,90 @@ function stopBackgroundWork() {
   app.factdeskHub?.closeAll?.();
 }
 
+/**
+ * The cluster's primary: serves nothing itself. Forks the workers, says "listening" to `npm start`
+ * once every worker listens, forwards SIGTERM/SIGINT, and exits when they all have.
+ * @param {number} count
+ */
+function runPrimary(count) {
+  const port = Number(process.env.PORT || 3000);
+  const graceSeconds = Number(process.env.FACTDESK_SHUTDOWN_GRACE_SECONDS || 10);
+  const graceMs = (Number.isFinite(graceSeconds) && graceSeconds >= 0 ? graceSeconds : 10) * 1000;
+  const env = { FACTDESK_DB_POOL_MAX: process.env.FACTDESK_DB_POOL_MAX || String(poolSizeFor(count)) };
+  /** @type {Set<number>} */
+  const listening = new Set();
+  let ready = false;
+  let stopping = false;
+  /** @type {number[]} */
+  const deaths = [];
+
+  const fork = () => {
+    const worker = cluster.fork(env);
+    worker.on("message", (message) => {
+      if (message?.type !== "listening") return;
+      listening.add(worker.id);
+      if (!ready && listening.size === count) {
+        ready = true;
+        process.send?.({ type: "listening", port });
+      }
+    });
+    return worker;
+  };
+
+  const stop = (/** @type {string} */ why, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    if (workers.length === 0) process.exit(code);
+    if (why) console.log(`[factdesk] ${why}: stopping ${workers.length} worker${workers.length === 1 ? "" : "s"}…`);
+    for (const worker of workers) worker.process.kill("SIGTERM");
+    // Each worker cuts its own requests at the grace period; this is only a backstop.
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+      process.exit(code);
+    }, graceMs + 5_000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+    });
+  };
+
+  cluster.on("exit", (worker, exitCode, signal) => {
+    listening.delete(worker.id);
+    if (stopping) return;
+    if (!ready) {
+      // A worker that cannot start (the port is taken, the build is missing): the others cannot either.
+      stop("", exitCode || 1);
+      return;
+    }
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length && (deaths[0] ?? now) < now - 60_000) deaths.shift();
+    console.error(`[factdesk] A worker (pid ${worker.process.pid}) stopped unexpectedly (${signal ?? `exit code ${exitCode}`}).`);
+    if (deaths.length > 5) {
+      console.error("[factdesk] More than 5 workers died within a minute: stopping.");
+      stop("", 1);
+      return;
+    }
+    fork();
+  });
+
+  // Ctrl-C reaches the workers too (same process group); they drain by themselves.
+  process.on("SIGINT", () => void stop(""));
+  process.on("SIGTERM", () => void stop("SIGTERM received"));
+  if (process.send) process.on("disconnect", () => void stop("npm start went away"));
+  for (let i = 0; i < count; i++) fork();
+}
+
 async function main() {
+  const workers = cluster.isPrimary ? workerCountFrom(process.env.FACTDESK_WORKERS) : 1;
+  if (cluster.isPrimary && workers > 1) {
+    runPrimary(workers);
+    return;
+  }
+  await runInstance();
+}
+
+async function runInstance() {
   const port = Number(process.env.PORT || 3000);
   const graceSeconds = Number(process.env.FACTDESK_SHUTDOWN_GRACE_SECONDS || 10);
   const graceMs = (Number.isFinite(graceSeconds) && graceSeconds >= 0 ? graceSeconds : 10) * 1000;

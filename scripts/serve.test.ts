@@ -2,7 +2,7 @@ import type http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER as APP_HEADER } from "../lib/http/client-address";
-import { CLIENT_ADDRESS_HEADER, createFactdeskServer, resolveClientAddress, trustedProxiesFrom } from "./serve.mjs";
+import { CLIENT_ADDRESS_HEADER, createFactdeskServer, poolSizeFor, resolveClientAddress, trustedProxiesFrom, workerCountFrom } from "./serve.mjs";
 
 // The production server's own part (scripts/serve.mjs), with a stand-in for Next's handler.
 
@@ -33,6 +33,25 @@ describe("the client address", () => {
     expect(trustedProxiesFrom("2")).toBe(2);
     expect(() => trustedProxiesFrom("yes")).toThrow(/FACTDESK_TRUSTED_PROXIES/);
     expect(() => trustedProxiesFrom("-1")).toThrow(/FACTDESK_TRUSTED_PROXIES/);
+  });
+});
+
+describe("the workers", () => {
+  it("are one by default, one per core (1 to 8) with \"cores\", or FACTDESK_WORKERS", () => {
+    expect(workerCountFrom(undefined, 2)).toBe(1);
+    expect(workerCountFrom("", 4)).toBe(1);
+    expect(workerCountFrom("cores", 2)).toBe(2);
+    expect(workerCountFrom("cores", 0)).toBe(1);
+    expect(workerCountFrom("cores", 64)).toBe(8);
+    expect(workerCountFrom("1", 2)).toBe(1);
+    expect(() => workerCountFrom("0", 2)).toThrow(/FACTDESK_WORKERS/);
+    expect(() => workerCountFrom("two", 2)).toThrow(/FACTDESK_WORKERS/);
+  });
+
+  it("share about 20 database connections, at least 4 each", () => {
+    expect(poolSizeFor(1)).toBe(20);
+    expect(poolSizeFor(2)).toBe(10);
+    expect(poolSizeFor(8)).toBe(4);
   });
 });
 

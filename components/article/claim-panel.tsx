@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from "../format";
 import { AssignForm, ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, UnassignForm, type FormAction } from "./claim-forms";
 import { ClaimComments } from "./claim-comments";
 import { ClaimPosition } from "./claim-keys";
+import { ClaimSpanEditor } from "./claim-span-editor";
 import { describeEvent } from "./event-text";
 import { FocusOnOpen } from "./focus-on-open";
 import { ActivityZone, ClaimPresence } from "./presence";
@@ -26,6 +27,8 @@ export type ClaimActions = {
   deleteSource: FormAction;
   saveReview: FormAction;
   publishDecision: FormAction;
+  /** Which words the claim covers (editors): adjust, split, merge with the next claim. */
+  spans?: { adjust: FormAction; split: FormAction; merge: FormAction };
 };
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
@@ -190,6 +193,13 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
               <ClaimEditForm action={actions.updateClaim} claim={claim} />
             </Disclosure>
           </ActivityZone>
+        ) : null}
+        {actions.spans && can(actor, "claim:span") && claim.status !== "PUBLISHED" && claim.status !== "DISMISSED" ? (
+          <Disclosure summary="Adjust span, split or merge">
+            <ClaimSpanEditor claimId={claim.id} actions={actions.spans} />
+          </Disclosure>
+        ) : claim.status === "PUBLISHED" && can(actor, "claim:span") ? (
+          <p className="text-xs text-muted">The verdict is published, so the claim&apos;s words stay as they are; reopen it to change them.</p>
         ) : null}
         <WorkflowSteps claim={claim} member={member} action={actions.changeStatus} />
       </header>

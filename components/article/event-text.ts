@@ -22,6 +22,14 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       const [from, to] = [field(event.before, "statement"), field(event.after, "statement")];
       return from && to && from !== to ? `${who} reworded the claim from “${from}” to “${to}”` : `${who} edited the claim`;
     }
+    case "claim.span_changed": {
+      const [from, to] = [field(event.before, "quote"), field(event.after, "quote")];
+      return from && to ? `${who} changed the claim's words from “${from}” to “${to}”` : `${who} changed the claim's words`;
+    }
+    case "claim.split":
+      return field(event.after, "newClaimId") ? `${who} split the claim in two, keeping “${field(event.after, "quote") ?? ""}”` : `${who} made this claim by splitting “${field(event.before, "quote") ?? ""}”`;
+    case "claim.merged":
+      return field(event.after, "mergedInto") ? `${who} merged this claim into the one before it` : `${who} merged the next claim, “${field(event.after, "mergedQuote") ?? ""}”, into this one`;
     case "claim.status_changed": {
       const why = field(event.after, "statedReason");
       return `${who} moved it from ${statusLabel(field(event.before, "status"))} to ${statusLabel(field(event.after, "status"))}${why ? `: “${why}”` : ""}`;
@@ -30,6 +38,10 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} assigned it to ${field(event.after, "name") ?? "a member"}`;
     case "claim.unassigned":
       return `${who} took it back from ${field(event.before, "name") ?? "a member"}`;
+    case "claim.duplicate_marked":
+      return `${who} marked it as a duplicate of another claim`;
+    case "claim.duplicate_cleared":
+      return `${who} cleared its duplicate mark`;
     case "comment.created":
       return `${who} commented`;
     case "comment.edited":

@@ -27,6 +27,8 @@ export type Action =
   | "claim:research"
   | "claim:reopen"
   | "claim:assign"
+  | "claim:span"
+  | "claim:mark-duplicate"
   | "source:create"
   | "source:update"
   | "source:delete"
@@ -87,6 +89,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim:triage": "EDITOR",
   "claim:reopen": "EDITOR",
   "claim:assign": "EDITOR",
+  "claim:span": "EDITOR",
+  "claim:mark-duplicate": "EDITOR",
   "decision:publish": "EDITOR",
   "share:manage": "EDITOR",
   "dashboard:read": "EDITOR",

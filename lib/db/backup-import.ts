@@ -284,7 +284,12 @@ export async function importWorkspace(
       const t = (v: string) => new Date(v).toISOString();
       const tn = (v: string | null) => (v === null ? null : t(v));
       await insertRows(tx, "Article", backup.articles.map((a) => ({ ...a, workspaceId, createdById: userOrNull(a.createdById), publishedAt: tn(a.publishedAt), createdAt: t(a.createdAt), updatedAt: t(a.updatedAt) })));
-      await insertRows(tx, "Claim", backup.claims.map((c) => ({ ...c, workspaceId, rev: eventId(BigInt(c.rev)).toString(), createdById: userOrNull(c.createdById), createdAt: t(c.createdAt), updatedAt: t(c.updatedAt) })));
+      await insertRows(tx, "Claim", backup.claims.map((c) => ({ ...c, workspaceId, duplicateOfId: null, rev: eventId(BigInt(c.rev)).toString(), createdById: userOrNull(c.createdById), createdAt: t(c.createdAt), updatedAt: t(c.updatedAt) })));
+      // Duplicate marks once every claim is in (an original may come later in the file).
+      const marks = backup.claims.filter((c) => c.duplicateOfId).map((c) => ({ id: c.id, duplicateOfId: c.duplicateOfId }));
+      if (marks.length > 0) {
+        await tx.$executeRaw`UPDATE "Claim" c SET "duplicateOfId" = m."duplicateOfId" FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS m("id" text, "duplicateOfId" text) WHERE c."id" = m."id" AND c."workspaceId" = ${workspaceId}`;
+      }
       await insertRows(tx, "ClaimAssignee", backup.claimAssignees.map((a) => ({ claimId: a.claimId, userId: user(a.userId), assignedById: userOrNull(a.assignedById), createdAt: t(a.createdAt) })));
       await insertRows(
         tx,

@@ -25,3 +25,21 @@ export function articleSizeProblem(text: string): string | null {
   if (bytes <= MAX_ARTICLE_BYTES) return null;
   return `${ARTICLE_TOO_LARGE} This text is ${megabytes(bytes)} (${bytes.toLocaleString("en-US")} bytes); the limit is ${ARTICLE_LIMIT_LABEL} (${MAX_ARTICLE_BYTES.toLocaleString("en-US")} bytes). Nothing was sent: your text is still here.`;
 }
+
+/**
+ * The most an imported file may hold before conversion, in UTF-8 bytes: HTML carries markup the
+ * article will not keep, so a page may be larger than the text it gives. Below the server's
+ * request-size limit (next.config.js, at least 3 MB), so the browser's check answers first.
+ */
+export const MAX_IMPORT_FILE_BYTES = 2_500_000;
+
+export const IMPORT_FILE_LIMIT_LABEL = `${MAX_IMPORT_FILE_BYTES / 1_000_000} MB`;
+
+/** The server's message for a file over the limit before conversion. */
+export const IMPORT_FILE_TOO_LARGE = `The file is over ${IMPORT_FILE_LIMIT_LABEL}. Import a smaller file, or paste the part you need.`;
+
+/** For the form, when a file is chosen: null when it may be sent, else what to tell the person. */
+export function importFileProblem(name: string, bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_FILE_BYTES) return null;
+  return `${IMPORT_FILE_TOO_LARGE} "${name}" is ${megabytes(bytes)} (${bytes.toLocaleString("en-US")} bytes); the limit is ${IMPORT_FILE_LIMIT_LABEL}. Nothing was sent.`;
+}

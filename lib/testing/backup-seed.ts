@@ -80,6 +80,8 @@ export async function seedBackupWorkspace(ws: TestWorkspace, options: { articles
     });
   });
   for (let i = 0; i < claims.length; i += 2_000) await db.claim.createMany({ data: claims.slice(i, i + 2_000) });
+  // A duplicate mark whose original comes later in id order: the restore must link it afterwards.
+  if (claims.length > 1) await db.claim.update({ where: { id: claims[0]!.id }, data: { duplicateOfId: claims[claims.length - 1]!.id } });
 
   await db.claimAssignee.createMany({ data: claims.map((c, n) => ({ claimId: c.id, userId: n % 2 ? reviewer : editor, assignedById: admin, createdAt: at(300) })) });
   await db.source.createMany({

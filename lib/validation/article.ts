@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ARTICLE_TOO_LARGE, MAX_ARTICLE_BYTES, normaliseArticleText } from "@/lib/domain/article-size";
+import { ARTICLE_TOO_LARGE, IMPORT_FILE_TOO_LARGE, MAX_ARTICLE_BYTES, MAX_IMPORT_FILE_BYTES, normaliseArticleText } from "@/lib/domain/article-size";
+import { IMPORT_FORMATS, convertImport } from "@/lib/domain/import-formats";
 import { MAX_NAME, MAX_TITLE, id, optionalDate, optionalHttpUrl, optionalText, requiredText, version } from "./fields";
 
 export { MAX_ARTICLE_BYTES };
@@ -42,3 +43,41 @@ export const importArticleSchema = z.object({
 });
 
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The import form: pasted text, or a .txt, .md or .html file the browser read and sent as text
+ * with its format. The server converts it (lib/domain/import-formats.ts), then the result meets
+ * the same rules as pasted text. The headline may be left empty for a page or a Markdown file
+ * that proposes one (its <title> or first heading). The article's URL is only stored.
+ */
+export const importUploadSchema = z
+  .object({
+    ...articleFields,
+    title: optionalText("Headline", MAX_TITLE),
+    format: z.enum(IMPORT_FORMATS, { error: "Choose plain text, Markdown or HTML." }).default("text"),
+    fileName: optionalText("File name", 260),
+    body: z
+      .string({ error: "Paste the article's text." })
+      .refine((raw) => normaliseArticleText(raw).length > 0, "Paste the article's text.")
+      .refine((raw) => utf8Bytes(raw) <= MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE),
+  })
+  // Pasted text needs a headline; said even when another field is wrong, so every message shows at once.
+  .refine((v) => v.format !== "text" || Boolean(v.title), {
+    message: "Headline is required.",
+    path: ["title"],
+    when: (payload) => {
+      const value = payload.value as { format?: unknown; title?: unknown };
+      return (value.format === undefined || value.format === "text") && !(typeof value.title === "string" && value.title.trim());
+    },
+  })
+  .transform((input, ctx): ImportArticleInput => {
+    const converted = convertImport(input.format, input.body);
+    const body = normaliseArticleText(converted.text);
+    if (!body) ctx.addIssue({ code: "custom", path: ["body"], message: input.format === "text" ? "Paste the article's text." : "The file has no text to import." });
+    else if (utf8Bytes(body) > MAX_ARTICLE_BYTES) ctx.addIssue({ code: "custom", path: ["body"], message: ARTICLE_TOO_LARGE });
+    const title = input.title ?? converted.title?.slice(0, MAX_TITLE).trim();
+    if (!title) ctx.addIssue({ code: "custom", path: ["title"], message: "Headline is required." });
+    return { title: title ?? "", outlet: input.outlet, author: input.author, url: input.url, publishedAt: input.publishedAt, body };
+  });

@@ -78,6 +78,8 @@ const claimRow = z.strictObject({
   createdById: optId,
   createdAt: date,
   updatedAt: date,
+  // Absent in files written before duplicate marks existed.
+  duplicateOfId: optId.optional(),
 });
 const assigneeRow = z.strictObject({ claimId: id, userId: id, assignedById: optId, createdAt: date });
 const sourceRow = z.strictObject({
@@ -274,6 +276,7 @@ export function checkBackupReferences(b: Backup): string | null {
     ["article creator", b.articles.map((r) => ({ id: r.id, ref: r.createdById })), ids.users],
     ["claim article", b.claims.map((r) => ({ id: r.id, ref: r.articleId })), ids.articles],
     ["claim creator", b.claims.map((r) => ({ id: r.id, ref: r.createdById })), ids.users],
+    ["claim duplicate of", b.claims.map((r) => ({ id: r.id, ref: r.duplicateOfId ?? null })), ids.claims],
     ["assignment claim", b.claimAssignees.map((r) => ({ ref: r.claimId })), ids.claims],
     ["assignment user", b.claimAssignees.map((r) => ({ ref: r.userId })), ids.users],
     ["source claim", b.sources.map((r) => ({ id: r.id, ref: r.claimId })), ids.claims],

@@ -16,10 +16,11 @@ const serverScript = fileURLToPath(new URL("../serve.mjs", import.meta.url));
 
 /**
  * The production server (scripts/serve.mjs) as a child process with an IPC channel: it says when
- * it listens, and it stops by itself when this process dies, however it dies.
+ * it listens, and it stops by itself when this process dies, however it dies. `nodeArgs`: Node
+ * flags, which its cluster workers inherit.
  */
-export function runServer(env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
-  return spawn(process.execPath, [serverScript], {
+export function runServer(env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit", nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, serverScript], {
     env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env, NODE_ENV: "production" },
     stdio: [stdio === "pipe" ? "ignore" : "inherit", stdio, stdio, "ipc"],
   });

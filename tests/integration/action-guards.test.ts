@@ -29,6 +29,7 @@ vi.mock("next/navigation", () => ({
 
 const article = await import("@/app/w/[workspace]/articles/[articleId]/actions");
 const comments = await import("@/app/w/[workspace]/articles/[articleId]/comment-actions");
+const duplicates = await import("@/app/w/[workspace]/articles/[articleId]/duplicate-actions");
 const importing = await import("@/app/w/[workspace]/articles/new/actions");
 const settings = await import("@/app/w/[workspace]/settings/actions");
 const revisions = await import("@/app/w/[workspace]/articles/[articleId]/revision-actions");
@@ -55,6 +56,11 @@ const manualSpan = () => {
   return { start: String(start), end: String(start + "41 million people".length) };
 };
 
+const detectedSpan = () => {
+  const start = SAMPLE_BODY.indexOf("41 million people lived");
+  return { start: String(start), end: String(start + "41 million people lived in poverty".length) };
+};
+
 const CASES: Case[] = [
   // The article page.
   { name: "import an article", action: importing.importArticleAction, min: "EDITOR", input: () => ({ title: "Planted", outlet: "", body: "The mayor said crime fell 12 percent last year." }) },
@@ -62,12 +68,16 @@ const CASES: Case[] = [
   { name: "move a claim", action: article.changeClaimStatusAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, status: "RESEARCHING", version: String(f.claim.version), reason: "" }) },
   { name: "triage claims in bulk", action: article.bulkTriageAction, min: "EDITOR", ids: true, input: (f) => ({ articleId: f.article, status: "QUEUED", claimIds: f.detected.id, reason: "" }) },
   { name: "assign a claim", action: article.assignClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, userId: f.users.second, assign: "assign" }) },
+  { name: "change a claim's words", action: article.adjustClaimSpanAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), ...detectedSpan() }) },
+  { name: "split a claim", action: article.splitClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, version: String(f.detected.version), at: String(SAMPLE_BODY.indexOf("lived in poverty")) }) },
+  { name: "merge two claims", action: article.mergeClaimsAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), nextId: f.detected.id, nextVersion: String(f.detected.version) }) },
   { name: "reword a claim", action: article.updateClaimAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), statement: "Planted", claimant: "" }) },
   { name: "add a source", action: article.createSourceAction, min: "REVIEWER", ids: true, input: (f) => ({ claimId: f.claim.id, ...sourceFields }) },
   { name: "change a source", action: article.updateSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source, version: "1", ...sourceFields }) },
   { name: "remove a source", action: article.deleteSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source }) },
   { name: "review a claim", action: article.saveReviewAction, min: "REVIEWER", ids: true, allowed: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Planted", confidence: "2", version: "" }) },
   { name: "publish a verdict", action: article.publishDecisionAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Planted" }) },
+  { name: "mark a claim as a duplicate", action: duplicates.markDuplicateAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, duplicateOfId: f.claim.id, version: String(f.detected.version) }) },
   { name: "set the highlight threshold", action: article.setHighlightThresholdAction, min: "EDITOR", input: () => ({ threshold: "37" }) },
   { name: "replace an article's text", action: revisions.replaceArticleTextAction, min: "EDITOR", ids: true, input: (f) => ({ articleId: f.article, version: "1", body: `${SAMPLE_BODY}\nPlanted sentence.`, note: "" }) },
   { name: "re-attach a claim", action: revisions.reattachClaimAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), ...manualSpan() }) },

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
-let ids: { article: string; claim: string; source: string; review: string; comment: string; decision: string; secondReviewer: string };
+let ids: { article: string; claim: string; source: string; review: string; comment: string; decision: string; secondReviewer: string; decisionClaim: string };
 const tokens = {} as Record<"editor" | "editorRead" | "viewer" | "reviewer" | "secondReviewer" | "outsider" | "revoked" | "expired", string>;
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const decision = (await publishDecision(actingAs(ws, "editor"), { claimId: second, version, rating: "true", summary: "Correct." })).id;
   const { upsertMember } = await import("@/lib/db/members");
   const { userId: secondReviewer } = await upsertMember({ workspaceId: ws.id, email: `second-${ws.slug}@factdesk.test`, name: "Second Reviewer", role: "REVIEWER", passwordHash: "x", actorId: null });
-  ids = { article, claim, source, review, comment, decision, secondReviewer };
+  ids = { article, claim, source, review, comment, decision, secondReviewer, decisionClaim: second };
 
   tokens.editor = await tokenFor(ws.users.editor);
   tokens.editorRead = await tokenFor(ws.users.editor, "READ");
@@ -68,6 +68,7 @@ const WRITES: Write[] = [
   { name: "withdraw a review", method: "DELETE", path: () => `/reviews/${ids.review}`, owned: true },
   { name: "publish a verdict", method: "POST", path: () => `/claims/${ids.claim}/decisions`, body: () => ({ rating: "false", summary: "Planted", version: 1 }) },
   { name: "comment", method: "POST", path: () => `/claims/${ids.claim}/comments`, body: () => ({ body: "Planted" }) },
+  { name: "mark a duplicate", method: "PUT", path: () => `/claims/${ids.claim}/duplicate-of`, body: () => ({ duplicateOfId: ids.decisionClaim, version: 1 }) },
   { name: "edit a comment", method: "PATCH", path: () => `/comments/${ids.comment}`, body: () => ({ body: "Planted", version: 1 }), owned: true },
   { name: "delete a comment", method: "DELETE", path: () => `/comments/${ids.comment}`, owned: true },
   { name: "create a public link", method: "POST", path: () => `/articles/${ids.article}/share-links`, body: () => ({}) },
@@ -91,6 +92,8 @@ const READS = [
   () => `/claims/${ids.claim}/comments`,
   () => `/comments/${ids.comment}`,
   () => `/articles/${ids.article}/revisions`,
+  () => `/search?workspace=${ws.slug}&q=unemployment`,
+  () => `/claims/${ids.claim}/similar`,
 ];
 
 async function refused(write: Write, who: { token?: string; session?: string }, status: number, code: string) {

@@ -113,6 +113,8 @@ describe("the OpenAPI document", () => {
     const comment = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Checked the table." } }, 201);
     await conform("GET", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: editor }, 200);
     await conform("GET", `/comments/${comment.id}`, "/comments/{id}", { token: editor }, 200);
+    await conform("GET", `/search?workspace=${ws.slug}&q=${encodeURIComponent("unemployment lab")}`, "/search", { token: reviewer }, 200);
+    await conform("GET", `/search?workspace=${ws.slug}&q=&status=QUEUED&from=2020-01-01`, "/search", { token: reviewer }, 200);
     await conform("PATCH", `/comments/${comment.id}`, "/comments/{id}", { token: reviewer, body: { body: "Checked table 3.", version: 1 } }, 200);
     const scratch = await conform("POST", `/claims/${claimId}/comments`, "/claims/{id}/comments", { token: reviewer, body: { body: "Typo." } }, 201);
     await conform("DELETE", `/comments/${scratch.id}`, "/comments/{id}", { token: reviewer }, 204);
@@ -121,6 +123,14 @@ describe("the OpenAPI document", () => {
     const decision = await conform("POST", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: editor, body: { rating: "mostly-true", summary: "Close to the official figure.", version: claim.version } }, 201);
     await conform("GET", `/claims/${claimId}/decisions`, "/claims/{id}/decisions", { token: reviewer }, 200);
     await conform("GET", `/decisions/${decision.id}`, "/decisions/{id}", { token: reviewer }, 200);
+
+    const all = (await callApi("GET", `/articles/${articleId}/claims`, { token: editor })).body as { items: Array<{ id: string; version: number }> };
+    const repeat = all.items.find((c) => c.id !== claimId)!;
+    const mark = await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: claimId, version: repeat.version } }, 200);
+    expect(mark).toMatchObject({ claimId: repeat.id, duplicateOfId: claimId, version: repeat.version + 1 });
+    const links = await conform("GET", `/claims/${claimId}/similar`, "/claims/{id}/similar", { token: reviewer }, 200);
+    expect(links.duplicates.map((d: { id: string }) => d.id)).toEqual([repeat.id]);
+    await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: null, version: repeat.version + 1 } }, 200);
 
     for (const format of ["md", "json", "csv", "html", "pdf"]) {
       for (const audience of ["reader", "desk"]) await conform("GET", `/articles/${article.id}/report?format=${format}&audience=${audience}`, "/articles/{id}/report", { token: reviewer }, 200);

@@ -29,6 +29,7 @@ import { publicBaseUrl } from "@/lib/env";
 import { currentFields, type Endpoint } from "./endpoint";
 import { SECURITY_ENDPOINTS } from "./security-endpoints";
 import * as out from "./schemas";
+import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
 
@@ -786,4 +787,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...SHARE_LINK_ENDPOINTS,
   ...REVISION_ENDPOINTS,
   ...SECURITY_ENDPOINTS,
+  ...SEARCH_ENDPOINTS,
 ];

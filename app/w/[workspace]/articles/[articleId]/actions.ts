@@ -10,6 +10,8 @@ import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { notFound } from "@/lib/errors";
 import { assignClaimSchema, bulkTriageSchema, changeClaimStatusSchema, createClaimSchema, highlightThresholdSchema, updateClaimSchema } from "@/lib/validation/claim";
 import { setHighlightThreshold } from "@/lib/db/settings";
+import { adjustClaimSpan, mergeClaims, splitClaim } from "@/lib/db/claim-spans";
+import { adjustSpanSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/validation/claim-span";
 import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, deleteSourceSchema, updateSourceSchema } from "@/lib/validation/source";
 
@@ -82,4 +84,22 @@ export const publishDecisionAction = workspaceAction({ schema: publishDecisionSc
 export const setHighlightThresholdAction = workspaceAction({ schema: highlightThresholdSchema, action: "claim:triage" }, async (input, member, ctx) => {
   await setHighlightThreshold(ctx, (a) => can(member.actor, a), input.threshold / 100);
   return { message: `Highlighting detected claims from ${input.threshold}% up.`, revalidate: `/w/${member.workspace.slug}` };
+});
+
+// Which words a claim covers: editors, and never a published claim (lib/db/claim-spans.ts).
+export const adjustClaimSpanAction = workspaceAction({ schema: adjustSpanSchema, action: "claim:span" }, async (input, member, ctx) => {
+  const { articleId, changed } = await adjustClaimSpan(ctx, input);
+  return { message: changed ? "The claim's words are changed." : "The claim already covers those words.", revalidate: articlePath(member.workspace.slug, articleId) };
+});
+
+export const splitClaimAction = workspaceAction({ schema: splitClaimSchema, action: "claim:span" }, async (input, member, ctx) => {
+  const { articleId, newClaimId } = await splitClaim(ctx, input);
+  const path = articlePath(member.workspace.slug, articleId);
+  return { message: "Split in two: the words after the cut are a new claim.", revalidate: path, redirectTo: `${path}?claim=${newClaimId}` };
+});
+
+export const mergeClaimsAction = workspaceAction({ schema: mergeClaimsSchema, action: "claim:span" }, async (input, member, ctx) => {
+  const { articleId } = await mergeClaims(ctx, input);
+  const path = articlePath(member.workspace.slug, articleId);
+  return { message: "Merged with the next claim.", revalidate: path, redirectTo: `${path}?claim=${input.claimId}` };
 });

@@ -8,6 +8,7 @@ import { ArticleText } from "@/components/article/article-text";
 import { ClaimKeys } from "@/components/article/claim-keys";
 import { ClaimList } from "@/components/article/claim-list";
 import { ClaimPanel } from "@/components/article/claim-panel";
+import { SimilarClaims } from "@/components/article/similar-claims";
 import { LiveArticle } from "@/components/article/live-article";
 import { ArticlePresence, LatestChange } from "@/components/article/presence";
 import { ShortcutsButton } from "@/components/keyboard/shortcuts-dialog";
@@ -31,9 +32,13 @@ import {
   createSourceAction,
   deleteSourceAction,
   publishDecisionAction,
+  adjustClaimSpanAction,
+  splitClaimAction,
+  mergeClaimsAction,
   saveReviewAction,
   updateSourceAction,
 } from "./actions";
+import { markDuplicateAction } from "./duplicate-actions";
 
 type Props = {
   params: Promise<{ workspace: string; articleId: string }>;
@@ -139,9 +144,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 deleteSource: bound(deleteSourceAction),
                 saveReview: bound(saveReviewAction),
                 publishDecision: bound(publishDecisionAction),
+                spans: { adjust: bound(adjustClaimSpanAction), split: bound(splitClaimAction), merge: bound(mergeClaimsAction) },
               }}
             />
-          ) : (
+          ) : null}
+          {selected ? <SimilarClaims member={member} claim={selected} markDuplicate={bound(markDuplicateAction)} /> : (
             <>
               {query.claim ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">That claim is not part of this article. Choose one from the list.</p> : null}
               <ClaimList base={base} filter={filter} scale={member.workspace.ratingScale} />

@@ -2,9 +2,9 @@
 
 import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
 import { importArticle } from "@/lib/db/articles";
-import { importArticleSchema } from "@/lib/validation/article";
+import { importUploadSchema } from "@/lib/validation/article";
 
-export const importArticleAction = workspaceAction({ schema: importArticleSchema, action: "article:import" }, async (input, member, ctx) => {
+export const importArticleAction = workspaceAction({ schema: importUploadSchema, action: "article:import" }, async (input, member, ctx) => {
   const article = await importArticle(ctx, input);
   return {
     message: `Imported with ${article.claimCount} claims detected.`,

@@ -16,7 +16,7 @@ export default async function ImportArticlePage({ params }: { params: Promise<{ 
       <h1 className="mt-3 font-serif text-3xl font-semibold tracking-tight">Import an article</h1>
       {can(member.actor, "article:import") ? (
         <>
-          <p className="mt-2 text-muted">Paste the article&apos;s text. Factdesk splits it into sentences and marks the check-worthy claims at once; you can add or dismiss claims afterwards.</p>
+          <p className="mt-2 text-muted">Paste the article&apos;s text or choose a .txt, .md or .html file. Factdesk splits it into sentences and marks the check-worthy claims at once; you can add or dismiss claims afterwards.</p>
           <ImportArticleForm action={importArticleAction.bind(null, slug)} />
         </>
       ) : (

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import type { Member } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/policy";
+import { findSimilarClaims, getDuplicateLinks } from "@/lib/db/similar-claims";
+import { ratingLabel } from "@/lib/domain/rating-scale";
+import { resultHref } from "@/lib/domain/search";
+import { ActionForm } from "../ui/action-form";
+import type { FormAction } from "./claim-forms";
+import { StatusBadge } from "./status-badge";
+
+type Props = {
+  member: Member;
+  claim: { id: string; statement: string; version: number };
+  /** The bound markDuplicateAction; shown to those the policy lets mark duplicates. */
+  markDuplicate: FormAction;
+};
+
+/**
+ * Under the open claim: the claim it repeats or the claims repeating it (links both ways), and
+ * the workspace's most similar claims with their published verdicts; editors mark one as the
+ * original whose verdict this claim reuses.
+ */
+export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
+  const workspaceId = member.workspace.id;
+  const slug = member.workspace.slug;
+  const scale = member.workspace.ratingScale;
+  const [links, found] = await Promise.all([getDuplicateLinks(workspaceId, claim.id), findSimilarClaims(workspaceId, claim.statement, { excludeId: claim.id, limit: 6 })]);
+  // The original is shown above; the list holds the others.
+  const similar = found.filter((s) => s.id !== links.original?.id).slice(0, 5);
+  const mayMark = can(member.actor, "claim:mark-duplicate");
+  const isOriginal = links.duplicates.length > 0;
+
+  return (
+    <section aria-labelledby="similar-heading" className="no-print space-y-4 rounded-lg border border-rule bg-white p-5 shadow-xs">
+      {links.original ? (
+        <div className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm">
+          <p className="font-medium">Duplicate of another claim</p>
+          <p className="mt-1">
+            <Link href={resultHref(slug, { articleId: links.original.articleId, claimId: links.original.id })} className="text-accent hover:underline">“{links.original.statement}”</Link>
+          </p>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+            <StatusBadge status={links.original.status} />
+            {links.original.publishedRating ? <span>Its verdict, reused here: <strong className="text-ink">{ratingLabel(scale, links.original.publishedRating)}</strong></span> : <span>No verdict published on it yet.</span>}
+            <span>In “{links.original.articleTitle}”</span>
+          </p>
+          {mayMark ? (
+            <ActionForm action={markDuplicate} submitLabel="Not a duplicate" pendingLabel="Clearing…" variant="secondary" className="mt-2" version={claim.version}>
+              <input type="hidden" name="claimId" value={claim.id} />
+            </ActionForm>
+          ) : null}
+        </div>
+      ) : null}
+      {isOriginal ? (
+        <div className="text-sm">
+          <p className="font-medium">Repeated by {links.duplicates.length === 1 ? "1 claim" : `${links.duplicates.length} claims`} (their verdict is this one’s)</p>
+          <ul className="mt-1 space-y-1">
+            {links.duplicates.map((d) => (
+              <li key={d.id}>
+                <Link href={resultHref(slug, { articleId: d.articleId, claimId: d.id })} className="text-accent hover:underline">“{d.statement}”</Link>
+                <span className="text-xs text-muted"> in “{d.articleTitle}”</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div>
+        <h3 id="similar-heading" className="text-xs font-semibold uppercase tracking-wider text-muted">Similar claims in this workspace</h3>
+        {similar.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">No similar claim found.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {similar.map((s) => {
+              const rating = ratingLabel(scale, s.publishedRating);
+              return (
+                <li key={s.id} className="rounded-md border border-rule p-3 text-sm">
+                  <Link href={resultHref(slug, { articleId: s.articleId, claimId: s.id })} className="text-accent hover:underline">“{s.statement}”</Link>
+                  <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+                    <StatusBadge status={s.status} />
+                    {rating ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 font-medium text-emerald-900 ring-1 ring-inset ring-emerald-600/30">Rated: {rating}</span> : null}
+                    <span>{Math.round(s.similarity * 100)}% alike</span>
+                    {s.claimant ? <span>{s.claimant}</span> : null}
+                    <span>In “{s.articleTitle}”</span>
+                  </p>
+                  {mayMark && !links.original && !isOriginal && !s.duplicateOfId ? (
+                    <ActionForm action={markDuplicate} submitLabel="Same claim: reuse its verdict" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
+                      <input type="hidden" name="claimId" value={claim.id} />
+                      <input type="hidden" name="duplicateOfId" value={s.id} />
+                    </ActionForm>
+                  ) : null}
+                  {s.duplicateOfId ? <p className="mt-1 text-xs text-muted">Itself a duplicate of another claim.</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

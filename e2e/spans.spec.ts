@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+// An HTML file imported through the form, then a claim's words changed with the keyboard, the
+// claim split in two and merged back, each through the claim panel.
+
+test("import an HTML file, then adjust a claim's span by keyboard, split it and merge it", async ({ page }, testInfo) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+  await signIn(page, "editor");
+  await page.getByRole("link", { name: "Import article" }).click();
+  const title = `Road repairs ${Date.now()}`;
+  const html = `<html><head><title>${title}</title><script>document.title = "no"</script></head><body><nav>Home</nav>
+<p>Mayor Ana Ruiz said the city spent $4.2 million on road repairs in 2023, double the 2019 figure.</p>
+<p>According to the budget office, property tax revenue rose 12 percent last year.</p></body></html>`;
+  await page.getByLabel("Import from a file").setInputFiles({ name: "story.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await expect(page.getByText("story.html")).toBeVisible();
+  await expect(page.getByLabel("Headline")).toHaveValue(title);
+  await page.screenshot({ path: testInfo.outputPath("import-file.png"), fullPage: true });
+  await page.getByRole("button", { name: "Import and detect claims" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId("article-body")).not.toContainText("Home");
+
+  const claims = page.getByRole("complementary", { name: "Claims" });
+  await claims.getByText("Mayor Ana Ruiz said the city spent").first().click();
+  await expect(page).toHaveURL(/claim=/);
+  const panel = page.getByRole("article");
+  await panel.getByText("Adjust span, split or merge").click();
+
+  // Keyboard: the buttons are reached and pressed with the keyboard; the new span is announced.
+  const shrink = panel.getByRole("button", { name: "End one word earlier" });
+  await shrink.focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("span-status")).toContainText("New words: “Mayor Ana Ruiz said the city spent $4.2 million on road repairs in 2023, double the 2019” (characters 0–");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("span-status")).toContainText("double the”");
+  await page.screenshot({ path: testInfo.outputPath("span-editor.png"), fullPage: true });
+  await panel.getByRole("button", { name: "Save the new words" }).click();
+  const kept = "Mayor Ana Ruiz said the city spent $4.2 million on road repairs in 2023, double the";
+  await expect(panel.getByTestId("span-status")).toHaveText(`The claim covers characters 0–${kept.length}.`);
+
+  // Split after "said".
+  for (let i = 0; i < 4; i++) await panel.getByRole("button", { name: "Split point one word later" }).click();
+  await expect(panel.getByTestId("split-status")).toContainText("Split after “Mayor Ana Ruiz said”");
+  await panel.getByRole("button", { name: "Split here" }).click();
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText("“the city spent $4.2 million on road repairs in 2023, double the”");
+  const newClaimUrl = page.url();
+
+  // Back to the first part, and merge the new claim into it again.
+  await page.goto(newClaimUrl.replace(/[?&]claim=[^&]+/, ""));
+  await page.getByRole("complementary", { name: "Claims" }).getByText("Mayor Ana Ruiz said", { exact: true }).click();
+  await page.getByRole("article").getByText("Adjust span, split or merge").click();
+  await expect(page.getByRole("article").getByText("Next: “the city spent")).toBeVisible();
+  await page.getByRole("article").getByRole("button", { name: "Merge with next" }).click();
+  await expect(page.getByRole("article").getByTestId("span-status")).toHaveText(`The claim covers characters 0–${kept.length}.`);
+  await expect(page.getByRole("article").getByText("There is no claim after this one").or(page.getByRole("article").getByText("Next: “According"))).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("merged.png"), fullPage: true });
+});

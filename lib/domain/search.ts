@@ -1,0 +1,72 @@
+// PURE: what a search box's text means to PostgreSQL, and how a highlighted snippet comes back.
+//
+// The text people type is never handed to PostgreSQL's tsquery parser as it is: it is cut into
+// words (letters and digits only), so & | ! : * ( ) ' \ and every other symbol are separators,
+// never operators, and no input can make the query fail. Every word must match (AND); the last
+// one also matches as a prefix, so results follow the typing.
+
+/** At most this many characters of the box are read, and this many words of them used. */
+export const MAX_QUERY_CHARS = 500;
+export const MAX_QUERY_WORDS = 12;
+const MAX_WORD_CHARS = 60;
+
+/** The words of a query as PostgreSQL will look for them, lower-cased, in order. */
+export function queryWords(raw: string): string[] {
+  const words = raw.slice(0, MAX_QUERY_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, MAX_QUERY_WORDS).map((word) => word.slice(0, MAX_WORD_CHARS));
+}
+
+/**
+ * The argument for to_tsquery('english', ...): quoted words joined by AND, the last one a
+ * prefix. Null when there is nothing to look for. Words hold only letters and digits, so the
+ * quoting is belt and braces.
+ */
+export function toTsQuery(raw: string, options: { prefixLast?: boolean; join?: "&" | "|" } = {}): string | null {
+  const words = queryWords(raw);
+  if (words.length === 0) return null;
+  const prefixLast = options.prefixLast ?? true;
+  return words
+    .map((word, i) => `'${word.replace(/'/g, "''").replace(/\\/g, "\\\\")}'${prefixLast && i === words.length - 1 ? ":*" : ""}`)
+    .join(` ${options.join ?? "&"} `);
+}
+
+/**
+ * ts_headline marks matches with these private-use characters (StartSel/StopSel): the page turns
+ * them into <mark> elements as React text, never as HTML, so an article's own markup stays text.
+ */
+export const MARK_START = "\uE000";
+export const MARK_STOP = "\uE001";
+
+export type SnippetPart = { text: string; marked: boolean };
+
+/** Splits a snippet at its markers; anything unbalanced is shown as plain text. */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let rest = snippet;
+  while (rest.length > 0) {
+    const start = rest.indexOf(MARK_START);
+    if (start < 0) break;
+    const stop = rest.indexOf(MARK_STOP, start + 1);
+    if (stop < 0) break;
+    if (start > 0) parts.push({ text: rest.slice(0, start).replaceAll(MARK_STOP, ""), marked: false });
+    const marked = rest.slice(start + 1, stop).replaceAll(MARK_START, "");
+    if (marked) parts.push({ text: marked, marked: true });
+    rest = rest.slice(stop + 1);
+  }
+  const tail = rest.replaceAll(MARK_START, "").replaceAll(MARK_STOP, "");
+  if (tail) parts.push({ text: tail, marked: false });
+  return parts;
+}
+
+/** A snippet as plain text (the markers dropped), for the API's `text` field and screen readers. */
+export const snippetText = (snippet: string): string => snippet.replaceAll(MARK_START, "").replaceAll(MARK_STOP, "");
+
+export const SEARCH_KINDS = ["article", "claim", "source", "comment"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { article: "Article", claim: "Claim", source: "Source", comment: "Comment" };
+
+/** Where a result opens: the article, at its claim when it has one (the article page's ?claim=). */
+export function resultHref(workspace: string, result: { articleId: string; claimId: string | null }): string {
+  const base = `/w/${encodeURIComponent(workspace)}/articles/${encodeURIComponent(result.articleId)}`;
+  return result.claimId ? `${base}?claim=${encodeURIComponent(result.claimId)}#claim-panel` : base;
+}

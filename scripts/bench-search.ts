@@ -1,0 +1,167 @@
+// npm run bench:search [-- --claims N]: search and claim-matching latency on a generated workspace
+// of 1,000,000 claims (20 per article; with sources, comments and published verdicts), next to a
+// second workspace the searches must never see. The rows are written in bulk by SQL (seeded
+// random words from a vocabulary), then every query runs through the same lib/db functions the
+// page and the API call. Figures: p50 and p95 of each set, beside a floor measured in the same
+// run (SELECT 1), and the plans (EXPLAIN ANALYZE) of a claim search and a claim match, to show
+// the GIN indexes at work. On DATABASE_URL's server when set, else an embedded PostgreSQL.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { benchDatabaseServer } from "./lib/bench-kit";
+
+const claimsArg = process.argv.indexOf("--claims");
+const CLAIMS = claimsArg > 0 ? Number(process.argv[claimsArg + 1]) : 1_000_000;
+const PER_ARTICLE = 20;
+const ARTICLES = Math.ceil(CLAIMS / PER_ARTICLE);
+
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+const SUBJECTS = ["unemployment", "inflation", "the murder rate", "crime", "the deficit", "gas prices", "the minimum wage", "immigration", "border crossings", "health insurance premiums", "the national debt", "rent", "tuition", "child poverty", "carbon emissions", "the trade deficit", "manufacturing jobs", "wages", "home prices", "drug overdoses", "vaccination rates", "the budget", "property taxes", "school funding", "electricity bills", "food prices", "the jobless rate", "police funding", "teacher salaries", "hospital wait times"];
+const VERBS = ["fell", "rose", "doubled", "tripled", "dropped", "climbed", "declined", "increased", "soared", "plunged", "grew", "shrank", "stayed flat", "hit a record", "reached its highest level", "reached its lowest level"];
+const PLACES = ["Texas", "Ohio", "Florida", "California", "Arizona", "Georgia", "Michigan", "Pennsylvania", "Wisconsin", "Nevada", "New York", "Illinois", "Colorado", "Virginia", "the country", "the city", "the county", "the state", "Chicago", "Houston", "Phoenix", "Atlanta", "Detroit", "Denver", "Miami", "Seattle", "Boston", "Portland", "El Paso", "Las Vegas"];
+const TAILS = ["since the last election", "under the current administration", "in the past decade", "over the last four years", "since the pandemic", "compared with last year", "according to federal data", "the highest in fifty years", "the lowest on record", "faster than anywhere else", "more than in any other state", "while the governor was in office", "after the new law took effect", "despite record spending", "for the first time in history"];
+const CLAIMANTS = ["Veronica Escobar", "Alex Padilla", "Greg Abbott", "Ron DeSantis", "Gavin Newsom", "Kathy Hochul", "Gretchen Whitmer", "Josh Shapiro", "Tony Evers", "Katie Hobbs", "Brian Kemp", "Jared Polis", "Glenn Youngkin", "J.B. Pritzker", "Joe Lombardo", "Marco Rubio", "Ted Cruz", "John Cornyn", "Sherrod Brown", "Raphael Warnock"];
+const arr = (words: string[]) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(",")}]`;
+// Zipf-like: low indexes come up far more often than high ones (random() squared).
+const pick = (words: string[], seed = "random()") => `(${arr(words)})[1 + floor(${words.length} * ${seed} * ${seed})::int]`;
+
+const server = await benchDatabaseServer("search");
+try {
+  process.env.DATABASE_URL = await server.migratedDatabase("search");
+  const { getDb } = await import("../lib/db/client");
+  const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
+  const { searchWorkspace, CANDIDATES } = await import("../lib/db/search");
+  const { findSimilarClaims } = await import("../lib/db/similar-claims");
+  const db = getDb();
+
+  const slug = `bench-${randomBytes(3).toString("hex")}`;
+  const workspace = await ensureWorkspace(slug, "Bench Desk");
+  const other = await ensureWorkspace(`${slug}-other`, "Other Desk");
+  const editor = (await upsertMember({ workspaceId: workspace.id, email: `edna-${slug}@factdesk.test`, name: "Edna Editor", role: "EDITOR", passwordHash: "x", actorId: null })).userId;
+
+  const t0 = performance.now();
+  const step = async (label: string, sql: string) => {
+    const start = performance.now();
+    await db.$executeRawUnsafe(sql);
+    console.log(`  ${label.padEnd(52)} ${((performance.now() - start) / 1000).toFixed(1).padStart(6)} s`);
+  };
+  console.log(`Generating ${CLAIMS.toLocaleString("en")} claims in ${ARTICLES.toLocaleString("en")} articles…`);
+  await db.$executeRawUnsafe(`SELECT setseed(0.42)`);
+  // Bulk load without the search indexes, then build them once (as a restore would).
+  const indexes = ["Claim_searchVector_idx", "Article_searchVector_idx", "Source_searchVector_idx", "Comment_searchVector_idx"];
+  const definitions = await db.$queryRawUnsafe<Array<{ indexdef: string }>>(`SELECT indexdef FROM pg_indexes WHERE indexname = ANY($1::text[])`, indexes);
+  for (const name of indexes) await db.$executeRawUnsafe(`DROP INDEX "${name}"`);
+  const statement = `initcap(${pick(SUBJECTS)}) || ' in ' || ${pick(PLACES)} || ' ' || ${pick(VERBS)} || ' by ' || (1 + floor(random() * 90))::int || ' percent ' || ${pick(TAILS)} || ', ' || (1990 + floor(random() * 36))::int || '.'`;
+  for (const [ws, count, prefix] of [[workspace.id, ARTICLES, "a"], [other.id, 500, "o"]] as const) {
+    await step(`articles (${prefix})`, `
+      INSERT INTO "Article" ("id", "workspaceId", "title", "outlet", "body", "createdById", "createdAt", "updatedAt")
+      SELECT '${prefix}' || g, '${ws}', 'Report ' || g || ': ' || ${pick(SUBJECTS)} || ' in ' || ${pick(PLACES)}, 'Bench Wire',
+             'The debate over ' || ${pick(SUBJECTS)} || ' continued in ' || ${pick(PLACES)} || ' as officials traded figures.', ${ws === workspace.id ? `'${editor}'` : "NULL"},
+             now() - (random() * interval '900 days'), now()
+      FROM generate_series(1, ${count}) g`);
+    await step(`claims (${prefix})`, `
+      INSERT INTO "Claim" ("id", "workspaceId", "articleId", "quote", "prefix", "suffix", "start", "end", "statement", "claimant", "score", "status", "createdAt", "updatedAt")
+      SELECT '${prefix}c' || g, '${ws}', '${prefix}' || (1 + (g - 1) / ${PER_ARTICLE}), s, '', '', 0, length(s), s,
+             CASE WHEN random() < 0.7 THEN ${pick(CLAIMANTS)} END, random(),
+             (ARRAY['DETECTED','QUEUED','RESEARCHING','IN_REVIEW','PUBLISHED','DISMISSED'])[1 + floor(random() * 6)::int]::"ClaimStatus",
+             now() - (random() * interval '900 days'), now()
+      FROM (SELECT g, ${statement} AS s FROM generate_series(1, ${count * PER_ARTICLE}) g) x`);
+  }
+  await step("decisions for published claims", `
+    INSERT INTO "Decision" ("id", "workspaceId", "claimId", "rating", "summary", "createdAt")
+    SELECT 'd' || c."id", c."workspaceId", c."id", (ARRAY['true','mostly-true','half-true','mostly-false','false'])[1 + floor(random() * 5)::int], 'Checked against the official figures.', c."createdAt"
+    FROM "Claim" c WHERE c."status" = 'PUBLISHED'`);
+  await step("sources (1 per 10 claims)", `
+    INSERT INTO "Source" ("id", "workspaceId", "claimId", "url", "title", "publisher", "quotation", "createdAt", "updatedAt")
+    SELECT 's' || c."id", c."workspaceId", c."id", 'https://data.example.org/' || c."id", 'Official statistics on ' || ${pick(SUBJECTS)}, 'Bureau of Statistics', 'Table ' || (1 + floor(random() * 40))::int, c."createdAt", now()
+    FROM "Claim" c WHERE random() < 0.1`);
+  await step("comments (1 per 10 claims)", `
+    INSERT INTO "Comment" ("id", "workspaceId", "claimId", "body", "createdAt", "updatedAt")
+    SELECT 'm' || c."id", c."workspaceId", c."id", 'Check the ' || ${pick(PLACES)} || ' figures for ' || ${pick(SUBJECTS)} || ' first.', c."createdAt", now()
+    FROM "Claim" c WHERE random() < 0.1`);
+  await db.$executeRawUnsafe(`SET maintenance_work_mem = '512MB'`);
+  for (const { indexdef } of definitions) await step(indexdef.replace(/ ON .*USING/, " USING").slice(0, 52), indexdef);
+  await step("VACUUM ANALYZE", `VACUUM ANALYZE`);
+  console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+
+  const queries: Array<{ q: string; status?: "PUBLISHED" | "QUEUED"; claimant?: string; rating?: string }> = [
+    { q: "unemployment" }, { q: "inflation texas" }, { q: "murder rate chicago" }, { q: "gas prices dou" }, { q: "tuition" },
+    { q: "deficit record" }, { q: "carbon emissions since pandemic" }, { q: "wages" }, { q: "Detroit" }, { q: "hospital wait" },
+    { q: "rent", status: "PUBLISHED" }, { q: "crime", claimant: "Abbott" }, { q: "inflation", rating: "false" }, { q: "teacher salar" },
+    { q: "the" }, { q: "'); DROP TABLE \"Claim\"; --" }, { q: "a & | ! : * ( ) ' \\ b" }, { q: "x".repeat(400) }, { q: "border crossings el paso" }, { q: "electricity bills florida soared" },
+  ];
+  const RUNS = 10;
+  const floorSamples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await db.$queryRaw`SELECT 1`;
+    floorSamples.push(performance.now() - start);
+  }
+  const searchSamples: number[] = [];
+  const perQuery: Array<{ q: string; p50: number; results: number; otherWorkspace: number }> = [];
+  for (const query of queries) {
+    const results = await searchWorkspace(workspace.id, query); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await searchWorkspace(workspace.id, query);
+      samples.push(performance.now() - start);
+    }
+    searchSamples.push(...samples);
+    perQuery.push({ q: query.q.slice(0, 40) + (query.status ? ` [status ${query.status}]` : "") + (query.claimant ? ` [claimant ${query.claimant}]` : "") + (query.rating ? ` [rating ${query.rating}]` : ""), p50: percentile(samples, 50), results: results.length, otherWorkspace: results.filter((r) => !r.articleId.startsWith("a")).length });
+  }
+  // The same queries with other bounds on the ranked candidates (CANDIDATES in lib/db/search.ts).
+  const boundSamples = new Map<number, number[]>();
+  for (const candidates of [200, 1000]) {
+    const samples: number[] = [];
+    for (const query of queries) {
+      await searchWorkspace(workspace.id, { ...query, candidates });
+      for (let i = 0; i < RUNS / 2; i++) {
+        const start = performance.now();
+        await searchWorkspace(workspace.id, { ...query, candidates });
+        samples.push(performance.now() - start);
+      }
+    }
+    boundSamples.set(candidates, samples);
+  }
+
+  // New claims: generated the same way, so they resemble (without equalling) what is stored.
+  const fresh = await db.$queryRawUnsafe<Array<{ s: string }>>(`SELECT ${statement} AS s FROM generate_series(1, 40)`);
+  const matchSamples: number[] = [];
+  let matched = 0;
+  for (const [i, { s }] of fresh.entries()) {
+    const start = performance.now();
+    const found = await findSimilarClaims(workspace.id, s);
+    if (i > 0) matchSamples.push(performance.now() - start); // the first warms up
+    if (found.length > 0) matched++;
+  }
+
+  const sampleText = fresh[0]!.s;
+  const explain = async (label: string, sql: string, ...params: unknown[]) => {
+    const plan = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, BUFFERS OFF) ${sql}`, ...params);
+    console.log(`\n${label}\n${plan.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+  };
+
+  const floor = percentile(floorSamples, 50);
+  const line = (label: string, samples: number[]) =>
+    console.log(`${label.padEnd(40)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms   (floor: SELECT 1 p50 ${floor.toFixed(2)} ms)`);
+  console.log(`\nFactdesk search benchmark: ${CLAIMS.toLocaleString("en")} claims, ${os.cpus().length} cores, Node ${process.version}`);
+  line(`search (${queries.length} queries × ${RUNS}), ${CANDIDATES} cand.`, searchSamples);
+  for (const [candidates, samples] of boundSamples) line(`  the same, ranking ${candidates} candidates`, samples);
+  line(`claim matching (${matchSamples.length} new claims)`, matchSamples);
+  console.log(`  new claims with at least one match: ${matched} of ${fresh.length}`);
+  console.log("\nPer query (p50, results on the page, results from the other workspace):");
+  for (const row of perQuery) console.log(`  ${row.q.padEnd(60)} ${row.p50.toFixed(1).padStart(7)} ms  ${String(row.results).padStart(3)}  ${row.otherWorkspace}`);
+
+  await explain("EXPLAIN ANALYZE: claims matching 'inflation & texas:*'",
+    `SELECT c."id", ts_rank(c."searchVector", q) AS r FROM "Claim" c CROSS JOIN to_tsquery('english', $2) q WHERE c."workspaceId" = $1 AND c."searchVector" @@ q ORDER BY r DESC LIMIT 20`, workspace.id, "'inflation' & 'texas':*");
+  const words = await db.$queryRawUnsafe<Array<{ lexeme: string }>>(`SELECT lexeme FROM unnest(to_tsvector('english', $1)) LIMIT 3`, sampleText);
+  const pairs = `('${words[0]?.lexeme}' & '${words[1]?.lexeme}') | ('${words[0]?.lexeme}' & '${words[2]?.lexeme}')`;
+  await explain(`EXPLAIN ANALYZE: similar-claim candidates for "${sampleText}" (${pairs})`,
+    `SELECT c."id", similarity(c."statement", $2) AS s FROM (SELECT "id", "statement" FROM "Claim" WHERE "workspaceId" = $1 AND "searchVector" @@ to_tsquery('simple', $3) LIMIT 1000) c ORDER BY s DESC LIMIT 20`, workspace.id, sampleText, pairs);
+} finally {
+  await server.close();
+}
