@@ -20,9 +20,10 @@ export async function exportWorkspace(workspaceId: string, db: PrismaClient = ge
       await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
       const where = { workspaceId };
       const ws = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      const [memberships, articles, claims, claimAssignees, sources, reviews, decisions, comments, invitations, notifications, events, webhooks] = [
+      const [memberships, articles, articleRevisions, claims, claimAssignees, sources, reviews, decisions, comments, invitations, notifications, events, webhooks] = [
         await tx.membership.findMany({ where, orderBy: { id: "asc" } }),
         await tx.article.findMany({ where, orderBy: { id: "asc" } }),
+        await tx.articleRevision.findMany({ where, orderBy: { id: "asc" } }),
         await tx.claim.findMany({ where, orderBy: { id: "asc" } }),
         await tx.claimAssignee.findMany({ where: { claim: { workspaceId } }, orderBy: [{ claimId: "asc" }, { userId: "asc" }] }),
         await tx.source.findMany({ where, orderBy: { id: "asc" } }),
@@ -39,6 +40,7 @@ export async function exportWorkspace(workspaceId: string, db: PrismaClient = ge
       const add = (id: string | null) => void (id && userIds.add(id));
       memberships.forEach((r) => add(r.userId));
       articles.forEach((r) => add(r.createdById));
+      articleRevisions.forEach((r) => add(r.createdById));
       claims.forEach((r) => add(r.createdById));
       claimAssignees.forEach((r) => (add(r.userId), add(r.assignedById)));
       sources.forEach((r) => add(r.addedById));
@@ -79,6 +81,7 @@ export async function exportWorkspace(workspaceId: string, db: PrismaClient = ge
         users: users.map((u) => ({ ...u, disabledAt: isoOrNull(u.disabledAt), createdAt: iso(u.createdAt), updatedAt: iso(u.updatedAt) })),
         memberships: memberships.map(({ workspaceId: _w, ...r }) => ({ ...r, disabledAt: isoOrNull(r.disabledAt), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
         articles: articles.map(({ workspaceId: _w, ...r }) => ({ ...r, publishedAt: isoOrNull(r.publishedAt), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
+        articleRevisions: articleRevisions.map(({ workspaceId: _w, ...r }) => ({ ...r, createdAt: iso(r.createdAt) })),
         claims: claims.map(({ workspaceId: _w, ...r }) => ({ ...r, rev: r.rev.toString(), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
         claimAssignees: claimAssignees.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
         sources: sources.map(({ workspaceId: _w, ...r }) => ({

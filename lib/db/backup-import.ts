@@ -78,7 +78,7 @@ const d = (v: string) => new Date(v);
 const dn = (v: string | null) => (v === null ? null : new Date(v));
 
 // Tables the import writes with `insertRows`, and only these (their names go into the SQL).
-type BulkTable = "Article" | "Claim" | "ClaimAssignee" | "Source" | "Review" | "Decision" | "Comment" | "Invitation" | "Notification" | "Event" | "Webhook";
+type BulkTable = "Article" | "ArticleRevision" | "Claim" | "ClaimAssignee" | "Source" | "Review" | "Decision" | "Comment" | "Invitation" | "Notification" | "Event" | "Webhook";
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
@@ -130,6 +130,7 @@ async function contentsOf(tx: Tx | PrismaClient, workspaceId: string): Promise<s
 async function collision(tx: Tx, b: Backup): Promise<string | null> {
   const tables: Array<[string, Array<{ id: string }>]> = [
     ["Article", b.articles],
+    ["ArticleRevision", b.articleRevisions],
     ["Claim", b.claims],
     ["Source", b.sources],
     ["Review", b.reviews],
@@ -284,6 +285,7 @@ export async function importWorkspace(
       const t = (v: string) => new Date(v).toISOString();
       const tn = (v: string | null) => (v === null ? null : t(v));
       await insertRows(tx, "Article", backup.articles.map((a) => ({ ...a, workspaceId, createdById: userOrNull(a.createdById), publishedAt: tn(a.publishedAt), createdAt: t(a.createdAt), updatedAt: t(a.updatedAt) })));
+      await insertRows(tx, "ArticleRevision", backup.articleRevisions.map((r) => ({ ...r, workspaceId, createdById: userOrNull(r.createdById), createdAt: t(r.createdAt) })));
       await insertRows(tx, "Claim", backup.claims.map((c) => ({ ...c, workspaceId, duplicateOfId: null, rev: eventId(BigInt(c.rev)).toString(), createdById: userOrNull(c.createdById), createdAt: t(c.createdAt), updatedAt: t(c.updatedAt) })));
       // Duplicate marks once every claim is in (an original may come later in the file).
       const marks = backup.claims.filter((c) => c.duplicateOfId).map((c) => ({ id: c.id, duplicateOfId: c.duplicateOfId }));

@@ -5,7 +5,7 @@ import type { Backup } from "@/lib/validation/backup";
 // the server the original still lives on; the audit trail's ids are left to collide, so the
 // import renumbers them.
 export function withFreshIds<T extends Backup>(backup: T, prefix: string): T {
-  const tables = ["memberships", "articles", "claims", "sources", "reviews", "decisions", "comments", "invitations", "notifications", "webhooks"] as const;
+  const tables = ["memberships", "articles", "articleRevisions", "claims", "sources", "reviews", "decisions", "comments", "invitations", "notifications", "webhooks"] as const;
   const fresh = new Map<string, string>();
   for (const table of tables) for (const row of backup[table] as Array<{ id: string }>) fresh.set(row.id, `${prefix}${row.id}`);
   const walk = (value: unknown): unknown => {

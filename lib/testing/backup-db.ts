@@ -38,7 +38,7 @@ export async function createRestoreDatabase(): Promise<{ url: string; db: Prisma
   };
 }
 
-const TABLES = ["Membership", "Article", "Claim", "Source", "Review", "Decision", "Comment", "Invitation", "Notification", "Event", "Webhook"] as const;
+const TABLES = ["Membership", "Article", "ArticleRevision", "Claim", "Source", "Review", "Decision", "Comment", "Invitation", "Notification", "Event", "Webhook"] as const;
 
 /** Every row a workspace holds, table by table, as PostgreSQL prints it (ids and timestamps to the microsecond). */
 export async function dumpWorkspace(db: PrismaClient, workspaceId: string): Promise<Record<string, Array<Record<string, unknown>>>> {

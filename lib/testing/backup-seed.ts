@@ -49,6 +49,13 @@ export async function seedBackupWorkspace(ws: TestWorkspace, options: { articles
     updatedAt: at(20 + i),
   }));
   await db.article.createMany({ data: articles });
+  // The first article was revised once: its first text and the current one are both revisions.
+  await db.articleRevision.createMany({
+    data: [
+      { id: `rev-${tag}-1`, workspaceId: ws.id, articleId: articles[0]!.id, number: 1, body: `${articles[0]!.body} (first text)`, note: null, createdById: editor, createdAt: at(11) },
+      { id: `rev-${tag}-2`, workspaceId: ws.id, articleId: articles[0]!.id, number: 2, body: articles[0]!.body, note: "Corrected the figures", createdById: null, createdAt: at(12) },
+    ],
+  });
 
   const statuses = ["DETECTED", "QUEUED", "RESEARCHING", "IN_REVIEW", "PUBLISHED", "DISMISSED", "REOPENED"] as const;
   const claims = articles.flatMap((a, i) => {

@@ -27,6 +27,7 @@ function minimal(): Backup {
     users: [{ id: "u1", email: "a@example.org", name: "A", disabledAt: null, createdAt: at, updatedAt: at }],
     memberships: [{ id: "m1", userId: "u1", role: "ADMIN", disabledAt: null, createdAt: at, updatedAt: at }],
     articles: [{ id: "a1", title: "T", outlet: null, author: null, url: null, publishedAt: null, body: "Hello world", createdById: "u1", version: 1, createdAt: at, updatedAt: at }],
+    articleRevisions: [],
     claims: [
       { id: "c1", articleId: "a1", quote: "Hello", prefix: "", suffix: " world", start: 0, end: 5, statement: "Hello", claimant: null, score: null, status: "PUBLISHED", statusReason: null, origin: "MANUAL", version: 1, rev: "0", createdById: null, createdAt: at, updatedAt: at },
     ],

@@ -80,6 +80,10 @@ const claimRow = z.strictObject({
   updatedAt: date,
   // Absent in files written before duplicate marks existed.
   duplicateOfId: optId.optional(),
+  // Absent in files written before article revisions existed.
+  anchorConfidence: z.number().min(0).max(1).nullable().optional(),
+  anchorMethod: optText(40).optional(),
+  orphaned: z.boolean().optional(),
 });
 const assigneeRow = z.strictObject({ claimId: id, userId: id, assignedById: optId, createdAt: date });
 const sourceRow = z.strictObject({
@@ -121,6 +125,15 @@ const commentRow = z.strictObject({
   editedAt: optDate,
   createdAt: date,
   updatedAt: date,
+});
+const articleRevisionRow = z.strictObject({
+  id,
+  articleId: id,
+  number: int,
+  body: text(2_000_000),
+  note: optText(1_000),
+  createdById: optId,
+  createdAt: date,
 });
 const invitationRow = z.strictObject({
   id,
@@ -176,6 +189,8 @@ export const backupSchema = z.strictObject({
   users: rows(userRow),
   memberships: rows(membershipRow),
   articles: rows(articleRow),
+  // Absent in files written before article revisions existed.
+  articleRevisions: rows(articleRevisionRow).default([]),
   claims: rows(claimRow),
   claimAssignees: rows(assigneeRow),
   sources: rows(sourceRow),
@@ -194,6 +209,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   "users",
   "memberships",
   "articles",
+  "articleRevisions",
   "claims",
   "claimAssignees",
   "sources",
@@ -253,6 +269,8 @@ export function checkBackupReferences(b: Backup): string | null {
     ["membership id", b.memberships.map((r) => r.id)],
     ["member", b.memberships.map((r) => r.userId)],
     ["article id", b.articles.map((r) => r.id)],
+    ["article revision id", b.articleRevisions.map((r) => r.id)],
+    ["article revision number", b.articleRevisions.map((r) => `${r.articleId}/${r.number}`)],
     ["claim id", b.claims.map((r) => r.id)],
     ["assignment", b.claimAssignees.map((r) => `${r.claimId}/${r.userId}`)],
     ["source id", b.sources.map((r) => r.id)],
@@ -274,6 +292,8 @@ export function checkBackupReferences(b: Backup): string | null {
   const refs: Array<[string, Array<{ id?: string; ref: string | null }>, Set<string>]> = [
     ["membership user", b.memberships.map((r) => ({ id: r.id, ref: r.userId })), ids.users],
     ["article creator", b.articles.map((r) => ({ id: r.id, ref: r.createdById })), ids.users],
+    ["revision article", b.articleRevisions.map((r) => ({ id: r.id, ref: r.articleId })), ids.articles],
+    ["revision author", b.articleRevisions.map((r) => ({ id: r.id, ref: r.createdById })), ids.users],
     ["claim article", b.claims.map((r) => ({ id: r.id, ref: r.articleId })), ids.articles],
     ["claim creator", b.claims.map((r) => ({ id: r.id, ref: r.createdById })), ids.users],
     ["claim duplicate of", b.claims.map((r) => ({ id: r.id, ref: r.duplicateOfId ?? null })), ids.claims],
