@@ -52,6 +52,11 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
   await expect(page.getByRole("article").getByText("Next: “the city spent")).toBeVisible();
   await page.getByRole("article").getByRole("button", { name: "Merge with next" }).click();
   await expect(page.getByRole("article").getByTestId("span-status")).toHaveText(`The claim covers characters 0–${kept.length}.`);
-  await expect(page.getByRole("article").getByText("There is no claim after this one").or(page.getByRole("article").getByText("Next: “According"))).toBeVisible();
+  // The live update that follows may redraw the panel with its folds closed: open it again if so.
+  const fold = page.getByRole("article").locator("details", { has: page.getByText("Adjust span, split or merge") });
+  await expect(async () => {
+    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator("summary").click();
+    await expect(page.getByRole("article").getByText("There is no claim after this one").or(page.getByRole("article").getByText("Next: “According"))).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.screenshot({ path: testInfo.outputPath("merged.png"), fullPage: true });
 });
