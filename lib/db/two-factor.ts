@@ -6,7 +6,7 @@ import { secretBox } from "@/lib/crypto/secret-box";
 import { getTotpKey } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { clientAddress, clientUserAgent } from "@/lib/http/client-address";
+import { clientOf } from "@/lib/http/request-client";
 import {
   TWO_FACTOR_REPLAYED_CODE,
   TWO_FACTOR_REQUIRED,
@@ -27,10 +27,6 @@ const box = secretBox("totp-secret-encryption-v1", getTotpKey);
 
 /** Where a request came from, for the security events. */
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
-
-export function requestMeta(headers: { get(name: string): string | null }): RequestMeta {
-  return { ip: clientAddress(headers), userAgent: clientUserAgent(headers) };
-}
 
 export type TwoFactorStatus =
   | { state: "off" }
@@ -161,7 +157,7 @@ export async function requireSecondFactor(user: { id: string; email: string }, c
   const raw = credentials?.code;
   const code = typeof raw === "string" ? raw.trim().slice(0, 100) : "";
   if (!code) throw new Error(TWO_FACTOR_REQUIRED);
-  const meta = requestMeta({ get: (name) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null) });
+  const meta = clientOf({ get: (name) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null) });
   const result = await spendSecondFactor(user.id, code);
   if (!result.ok) {
     await recordSecurityEvent({ kind: "totp.failed", userId: user.id, email: user.email, ...meta, detail: { reason: result.reason } });

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { personalAction } from "@/lib/actions/workspace-action";
 import { beginTwoFactorEnrolment, cancelTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/db/two-factor";
-import { actionRequestMeta } from "@/lib/http/request-meta";
 import { confirmTwoFactorSchema, twoFactorProofSchema } from "@/lib/validation/two-factor";
 
 // A person's own two-factor sign-in: signed in and validated by the pipeline; lib/db acts only on
@@ -24,17 +23,17 @@ export const cancelTwoFactorAction = personalAction({ schema: nothing }, async (
   return { message: "Set-up cancelled.", revalidate: PAGE };
 });
 
-export const confirmTwoFactorAction = personalAction({ schema: confirmTwoFactorSchema }, async (input, { user }) => {
-  const codes = await confirmTwoFactorEnrolment(user.id, input.code, await actionRequestMeta());
+export const confirmTwoFactorAction = personalAction({ schema: confirmTwoFactorSchema }, async (input, { user }, client) => {
+  const codes = await confirmTwoFactorEnrolment(user.id, input.code, client);
   return { message: "Two-factor sign-in is on.", secret: codes.join("\n") };
 });
 
-export const regenerateRecoveryCodesAction = personalAction({ schema: twoFactorProofSchema }, async (input, { user }) => {
-  const codes = await regenerateRecoveryCodes(user.id, input, await actionRequestMeta());
+export const regenerateRecoveryCodesAction = personalAction({ schema: twoFactorProofSchema }, async (input, { user }, client) => {
+  const codes = await regenerateRecoveryCodes(user.id, input, client);
   return { message: "New recovery codes made. The old ones no longer work.", secret: codes.join("\n") };
 });
 
-export const disableTwoFactorAction = personalAction({ schema: twoFactorProofSchema }, async (input, { user }) => {
-  await disableTwoFactor(user.id, input, await actionRequestMeta());
+export const disableTwoFactorAction = personalAction({ schema: twoFactorProofSchema }, async (input, { user }, client) => {
+  await disableTwoFactor(user.id, input, client);
   return { message: "Two-factor sign-in is off.", revalidate: PAGE, redirectTo: `${PAGE}?done=off` };
 });

@@ -11,7 +11,7 @@ import { addRatingSchema, createWorkspaceSchema, moveRatingSchema, publishingRul
 import { setPublisher } from "@/lib/db/report-publisher";
 import { publisherSchema } from "@/lib/validation/publisher";
 import { setWorkspaceTwoFactorRequired } from "@/lib/db/two-factor";
-import { actionRequestMeta } from "@/lib/http/request-meta";
+import { actionClient } from "@/lib/http/request-client";
 import { requireTwoFactorSchema } from "@/lib/validation/two-factor";
 
 // Thin: each action names its schema and policy action; the wrapper authenticates, validates and
@@ -95,7 +95,7 @@ export const retireRatingAction = workspaceAction({ schema: retireRatingSchema, 
 });
 
 export const setTwoFactorRequiredAction = workspaceAction({ schema: requireTwoFactorSchema, action: "two-factor:require" }, async (input, member, ctx) => {
-  await setWorkspaceTwoFactorRequired(ctx, (a) => can(member.actor, a), input.required, await actionRequestMeta());
+  await setWorkspaceTwoFactorRequired(ctx, (a) => can(member.actor, a), input.required, await actionClient());
   return {
     message: input.required ? "Two-factor sign-in is now required. Members without it are asked to set it up at their next page." : "Two-factor sign-in is no longer required.",
     revalidate: settings(member.workspace.slug, "/members"),
