@@ -1,16 +1,22 @@
-// npm run bench:search [-- --claims N]: search and claim-matching latency on a generated workspace
+// npm run bench:search [-- --claims N] [--keep DIR]: search and claim-matching latency on a generated workspace
 // of 1,000,000 claims (20 per article; with sources, comments and published verdicts), next to a
 // second workspace the searches must never see. The rows are written in bulk by SQL (seeded
 // random words from a vocabulary), then every query runs through the same lib/db functions the
 // page and the API call. Figures: p50 and p95 of each set, beside a floor measured in the same
 // run (SELECT 1), and the plans (EXPLAIN ANALYZE) of a claim search and a claim match, to show
 // the GIN indexes at work. On DATABASE_URL's server when set, else an embedded PostgreSQL.
+// With --keep DIR the embedded cluster stays in DIR after the run and the next run with the same
+// DIR and --claims reuses the generated workspace (new migrations are applied to it first), so
+// trying a change does not mean generating a million claims again.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { benchDatabaseServer } from "./lib/bench-kit";
 
 const claimsArg = process.argv.indexOf("--claims");
 const CLAIMS = claimsArg > 0 ? Number(process.argv[claimsArg + 1]) : 1_000_000;
+const keepArg = process.argv.indexOf("--keep");
+const KEEP_DIR = keepArg > 0 ? process.argv[keepArg + 1] : undefined;
+if (keepArg > 0 && !KEEP_DIR) throw new Error("--keep needs a folder");
 const PER_ARTICLE = 20;
 const ARTICLES = Math.ceil(CLAIMS / PER_ARTICLE);
 
@@ -28,47 +34,55 @@ const arr = (words: string[]) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "
 // Zipf-like: low indexes come up far more often than high ones (random() squared).
 const pick = (words: string[], seed = "random()") => `(${arr(words)})[1 + floor(${words.length} * ${seed} * ${seed})::int]`;
 
-const server = await benchDatabaseServer("search");
+const statement = `initcap(${pick(SUBJECTS)}) || ' in ' || ${pick(PLACES)} || ' ' || ${pick(VERBS)} || ' by ' || (1 + floor(random() * 90))::int || ' percent ' || ${pick(TAILS)} || ', ' || (1990 + floor(random() * 36))::int || '.'`;
+
+const server = await benchDatabaseServer("search", { keepDir: KEEP_DIR });
 try {
-  process.env.DATABASE_URL = await server.migratedDatabase("search");
+  process.env.DATABASE_URL = await server.migratedDatabase(`search_${CLAIMS}`, Boolean(KEEP_DIR));
   const { getDb } = await import("../lib/db/client");
   const { ensureWorkspace, upsertMember } = await import("../lib/db/members");
   const { searchWorkspace, CANDIDATES } = await import("../lib/db/search");
   const { findSimilarClaims } = await import("../lib/db/similar-claims");
   const db = getDb();
 
-  const slug = `bench-${randomBytes(3).toString("hex")}`;
-  const workspace = await ensureWorkspace(slug, "Bench Desk");
-  const other = await ensureWorkspace(`${slug}-other`, "Other Desk");
-  const editor = (await upsertMember({ workspaceId: workspace.id, email: `edna-${slug}@factdesk.test`, name: "Edna Editor", role: "EDITOR", passwordHash: "x", actorId: null })).userId;
-
-  const t0 = performance.now();
   const step = async (label: string, sql: string) => {
     const start = performance.now();
     await db.$executeRawUnsafe(sql);
     console.log(`  ${label.padEnd(52)} ${((performance.now() - start) / 1000).toFixed(1).padStart(6)} s`);
   };
-  console.log(`Generating ${CLAIMS.toLocaleString("en")} claims in ${ARTICLES.toLocaleString("en")} articles…`);
-  await db.$executeRawUnsafe(`SELECT setseed(0.42)`);
-  // Bulk load without the search indexes, then build them once (as a restore would).
-  const indexes = ["Claim_searchVector_idx", "Article_searchVector_idx", "Source_searchVector_idx", "Comment_searchVector_idx"];
-  const definitions = await db.$queryRawUnsafe<Array<{ indexdef: string }>>(`SELECT indexdef FROM pg_indexes WHERE indexname = ANY($1::text[])`, indexes);
-  for (const name of indexes) await db.$executeRawUnsafe(`DROP INDEX "${name}"`);
-  const statement = `initcap(${pick(SUBJECTS)}) || ' in ' || ${pick(PLACES)} || ' ' || ${pick(VERBS)} || ' by ' || (1 + floor(random() * 90))::int || ' percent ' || ${pick(TAILS)} || ', ' || (1990 + floor(random() * 36))::int || '.'`;
-  for (const [ws, count, prefix] of [[workspace.id, ARTICLES, "a"], [other.id, 500, "o"]] as const) {
-    await step(`articles (${prefix})`, `
-      INSERT INTO "Article" ("id", "workspaceId", "title", "outlet", "body", "createdById", "createdAt", "updatedAt")
-      SELECT '${prefix}' || g, '${ws}', 'Report ' || g || ': ' || ${pick(SUBJECTS)} || ' in ' || ${pick(PLACES)}, 'Bench Wire',
-             'The debate over ' || ${pick(SUBJECTS)} || ' continued in ' || ${pick(PLACES)} || ' as officials traded figures.', ${ws === workspace.id ? `'${editor}'` : "NULL"},
-             now() - (random() * interval '900 days'), now()
-      FROM generate_series(1, ${count}) g`);
-    await step(`claims (${prefix})`, `
-      INSERT INTO "Claim" ("id", "workspaceId", "articleId", "quote", "prefix", "suffix", "start", "end", "statement", "claimant", "score", "status", "createdAt", "updatedAt")
-      SELECT '${prefix}c' || g, '${ws}', '${prefix}' || (1 + (g - 1) / ${PER_ARTICLE}), s, '', '', 0, length(s), s,
-             CASE WHEN random() < 0.7 THEN ${pick(CLAIMANTS)} END, random(),
-             (ARRAY['DETECTED','QUEUED','RESEARCHING','IN_REVIEW','PUBLISHED','DISMISSED'])[1 + floor(random() * 6)::int]::"ClaimStatus",
-             now() - (random() * interval '900 days'), now()
-      FROM (SELECT g, ${statement} AS s FROM generate_series(1, ${count * PER_ARTICLE}) g) x`);
+  // A finished generation leaves its workspaces' ids as the database's comment.
+  const [kept] = await db.$queryRawUnsafe<Array<{ comment: string | null }>>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()`);
+  const reused = KEEP_DIR && kept?.comment?.startsWith("factdesk bench ") ? (JSON.parse(kept.comment.slice("factdesk bench ".length)) as { workspace: string; other: string }) : null;
+  const workspace = reused ? { id: reused.workspace } : await generate();
+  if (reused) console.log(`Reusing the ${CLAIMS.toLocaleString("en")} claims generated earlier in ${KEEP_DIR}`);
+
+  async function generate(): Promise<{ id: string }> {
+    const slug = `bench-${randomBytes(3).toString("hex")}`;
+    const workspace = await ensureWorkspace(slug, "Bench Desk");
+    const other = await ensureWorkspace(`${slug}-other`, "Other Desk");
+    const editor = (await upsertMember({ workspaceId: workspace.id, email: `edna-${slug}@factdesk.test`, name: "Edna Editor", role: "EDITOR", passwordHash: "x", actorId: null })).userId;
+
+    const t0 = performance.now();
+    console.log(`Generating ${CLAIMS.toLocaleString("en")} claims in ${ARTICLES.toLocaleString("en")} articles…`);
+    await db.$executeRawUnsafe(`SELECT setseed(0.42)`);
+    // Bulk load without the search indexes, then build them once (as a restore would).
+    const indexes = ["Claim_searchVector_idx", "Article_searchVector_idx", "Source_searchVector_idx", "Comment_searchVector_idx"];
+    const definitions = await db.$queryRawUnsafe<Array<{ indexdef: string }>>(`SELECT indexdef FROM pg_indexes WHERE indexname = ANY($1::text[])`, indexes);
+    for (const name of indexes) await db.$executeRawUnsafe(`DROP INDEX "${name}"`);
+    for (const [ws, count, prefix] of [[workspace.id, ARTICLES, "a"], [other.id, 500, "o"]] as const) {
+      await step(`articles (${prefix})`, `
+        INSERT INTO "Article" ("id", "workspaceId", "title", "outlet", "body", "createdById", "createdAt", "updatedAt")
+        SELECT '${prefix}' || g, '${ws}', 'Report ' || g || ': ' || ${pick(SUBJECTS)} || ' in ' || ${pick(PLACES)}, 'Bench Wire',
+               'The debate over ' || ${pick(SUBJECTS)} || ' continued in ' || ${pick(PLACES)} || ' as officials traded figures.', ${ws === workspace.id ? `'${editor}'` : "NULL"},
+               now() - (random() * interval '900 days'), now()
+        FROM generate_series(1, ${count}) g`);
+      await step(`claims (${prefix})`, `
+        INSERT INTO "Claim" ("id", "workspaceId", "articleId", "quote", "prefix", "suffix", "start", "end", "statement", "claimant", "score", "status", "createdAt", "updatedAt")
+        SELECT '${prefix}c' || g, '${ws}', '${prefix}' || (1 + (g - 1) / ${PER_ARTICLE}), s, '', '', 0, length(s), s,
+               CASE WHEN random() < 0.7 THEN ${pick(CLAIMANTS)} END, random(),
+               (ARRAY['DETECTED','QUEUED','RESEARCHING','IN_REVIEW','PUBLISHED','DISMISSED'])[1 + floor(random() * 6)::int]::"ClaimStatus",
+               now() - (random() * interval '900 days'), now()
+        FROM (SELECT g, ${statement} AS s FROM generate_series(1, ${count * PER_ARTICLE}) g) x`);
   }
   await step("decisions for published claims", `
     INSERT INTO "Decision" ("id", "workspaceId", "claimId", "rating", "summary", "createdAt")
@@ -86,6 +100,9 @@ try {
   for (const { indexdef } of definitions) await step(indexdef.replace(/ ON .*USING/, " USING").slice(0, 52), indexdef);
   await step("VACUUM ANALYZE", `VACUUM ANALYZE`);
   console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (KEEP_DIR) await db.$executeRawUnsafe(`COMMENT ON DATABASE "${(await db.$queryRawUnsafe<Array<{ d: string }>>(`SELECT current_database() AS d`))[0]!.d}" IS 'factdesk bench ${JSON.stringify({ workspace: workspace.id, other: other.id })}'`);
+  return workspace;
+  }
 
   const queries: Array<{ q: string; status?: "PUBLISHED" | "QUEUED"; claimant?: string; rating?: string }> = [
     { q: "unemployment" }, { q: "inflation texas" }, { q: "murder rate chicago" }, { q: "gas prices dou" }, { q: "tuition" },
@@ -129,6 +146,7 @@ try {
   }
 
   // New claims: generated the same way, so they resemble (without equalling) what is stored.
+  await db.$executeRawUnsafe(`SELECT setseed(0.7)`);
   const fresh = await db.$queryRawUnsafe<Array<{ s: string }>>(`SELECT ${statement} AS s FROM generate_series(1, 40)`);
   const matchSamples: number[] = [];
   let matched = 0;

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MARK_START, MARK_STOP, toTsQuery, type SearchKind } from "@/lib/domain/search";
+import { chooseSearchPlan, MARK_START, MARK_STOP, PROBE_ROWS, SEARCH_KINDS, toTsQuery, type SearchKind, type SearchPlan, type SearchProbe } from "@/lib/domain/search";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { getDb } from "./client";
 
@@ -40,7 +40,7 @@ export type SearchResult = {
   createdAt: Date;
 };
 
-/** How many of the newest matches of each kind are ranked. */
+/** How many of the newest matches of a kind are ranked when its words are common (see SearchPlan). */
 export const CANDIDATES = 50;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -50,9 +50,9 @@ const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The latest published verdict's rating of the claim aliased `c`. */
 const latestRating = Prisma.sql`(SELECT d."rating" FROM "Decision" d WHERE d."claimId" = c."id" AND d."workspaceId" = c."workspaceId" ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1)`;
 
-function claimConditions(f: SearchFilters): Prisma.Sql[] {
+function claimConditions(f: SearchFilters, options: { status?: boolean } = {}): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (f.status) where.push(Prisma.sql`c."status" = ${f.status}::"ClaimStatus"`);
+  if (f.status && options.status !== false) where.push(Prisma.sql`c."status" = ${f.status}::"ClaimStatus"`);
   if (f.rating) where.push(Prisma.sql`${latestRating} = ${f.rating}`);
   if (f.assignee) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimAssignee" ca WHERE ca."claimId" = c."id" AND ca."userId" = ${f.assignee})`);
   if (f.claimant) where.push(Prisma.sql`c."claimant" ILIKE ${`%${likeEscape(f.claimant)}%`}`);
@@ -73,56 +73,98 @@ export const hasClaimFilter = (f: SearchFilters) => Boolean(f.status || f.rating
 
 type Row = Omit<SearchResult, "rank"> & { rank: number | string };
 
+const TABLES: Record<SearchKind, { table: string; alias: string }> = {
+  article: { table: `"Article"`, alias: "x" },
+  claim: { table: `"Claim"`, alias: "c" },
+  source: { table: `"Source"`, alias: "x" },
+  comment: { table: `"Comment"`, alias: "x" },
+};
+
+/** How each kind's matches were found in the last search (for tests and the benchmark). */
+export type SearchPlans = Partial<Record<SearchKind, SearchPlan>>;
+
 /**
  * Searches one workspace. With words: every match of every kind, best first. With only filters:
  * the claims that pass them, newest first. With neither: nothing.
  */
-export async function searchWorkspace(workspaceId: string, filters: SearchFilters): Promise<SearchResult[]> {
+export async function searchWorkspace(workspaceId: string, filters: SearchFilters, plans?: SearchPlans): Promise<SearchResult[]> {
   const tsquery = toTsQuery(filters.q);
   const limit = Math.min(Math.max(filters.limit ?? 20, 1), 50);
   const claimFilter = hasClaimFilter(filters);
   if (!tsquery && !claimFilter && !filters.from && !filters.to) return [];
-  const wanted = (kind: SearchKind) => (!filters.type || filters.type === kind) && (tsquery !== null || kind === "claim");
-  const match = (alias: string) => (tsquery ? Prisma.sql`${Prisma.raw(`${alias}."searchVector"`)} @@ q.q` : Prisma.sql`TRUE`);
-  const rank = (alias: string) => (tsquery ? Prisma.sql`ts_rank(${Prisma.raw(`${alias}."searchVector"`)}, q.q)` : Prisma.sql`0::real`);
-  const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
+  const wanted = SEARCH_KINDS.filter((kind) => (!filters.type || filters.type === kind) && (tsquery !== null || kind === "claim") && !(kind === "article" && claimFilter));
+  if (wanted.length === 0) return [];
   const q = Prisma.sql`CROSS JOIN (SELECT to_tsquery('english', ${tsquery ?? ""}) AS q) q`;
   const claimWhere = and(claimConditions(filters));
+  const col = (alias: string, column: string) => Prisma.raw(`${alias}."${column}"`);
+  // The filters a row of each kind must pass besides the words and dates: claim filters apply to
+  // sources and comments through their claim.
+  // A claim's status is part of the range its walk reads (the (workspaceId, status, createdAt) index).
+  const filtersOf = (kind: SearchKind, alias: string) =>
+    kind === "claim" ? and(claimConditions(filters, { status: false })) : claimFilter && kind !== "article" ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${col(alias, "claimId")} AND c."workspaceId" = ${col(alias, "workspaceId")}${claimWhere})` : Prisma.empty;
+  const inRange = (kind: SearchKind, alias: string) =>
+    Prisma.sql`${col(alias, "workspaceId")} = ${workspaceId}${kind === "claim" && filters.status ? Prisma.sql` AND c."status" = ${filters.status}::"ClaimStatus"` : Prisma.empty}${and(dateConditions(Prisma.sql`${col(alias, "createdAt")}`, filters))}`;
 
-  // Candidates: the newest CANDIDATES matches of each kind, which PostgreSQL finds either through
-  // the GIN index (few matches) or by walking (workspaceId, createdAt) backwards (words found in
-  // a large share of the rows); only they are ranked. Ranking every match of a common word in a
-  // million claims would read them all (docs/decisions/025-search-and-matching.md).
+  // How each kind's matches are found: the GIN index (every match, all ranked) or a walk down
+  // (workspaceId, createdAt) newest first (the newest matches ranked), chosen from a probe of the
+  // newest rows; see chooseSearchPlan. Without words, claims are listed newest first.
   const bound = filters.candidates ?? CANDIDATES;
-  const candidates = (table: string, alias: string, where: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${Prisma.raw(alias)}.* FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q} WHERE ${Prisma.raw(alias)}."workspaceId" = ${workspaceId} AND ${match(alias)}${where}${and(dateConditions(Prisma.sql`${Prisma.raw(alias)}."createdAt"`, filters))} ORDER BY ${Prisma.raw(alias)}."createdAt" DESC LIMIT ${bound})`;
+  const chosen = new Map<SearchKind, SearchPlan>();
+  if (tsquery) {
+    const probes = wanted.map((kind) => {
+      const { table, alias } = TABLES[kind];
+      return Prisma.sql`(SELECT ${kind} AS "kind", count(*)::int AS "sampled", count(*) FILTER (WHERE ${Prisma.raw(alias)}."hit")::int AS "wordHits",
+          count(*) FILTER (WHERE ${Prisma.raw(alias)}."hit"${filtersOf(kind, alias)})::int AS "hits",
+          (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = ${table}::regclass)::float8 AS "rows"
+        FROM (SELECT ${Prisma.raw(alias)}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q}
+          WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${Prisma.raw(alias)})`;
+    });
+    const counts = await getDb().$queryRaw<Array<SearchProbe & { kind: SearchKind }>>`${Prisma.join(probes, " UNION ALL ")}`;
+    for (const row of counts) chosen.set(row.kind, chooseSearchPlan(row, bound));
+  }
+  for (const kind of wanted) {
+    const plan = chosen.get(kind) ?? { find: "newest", bound: limit };
+    chosen.set(kind, plan);
+    if (plans) plans[kind] = plan;
+  }
+
+  // The page of each kind, ranked: `limit` rows, the best of the matches the plan found.
+  const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
+  const ranked = (kind: SearchKind) => {
+    const { table, alias } = TABLES[kind];
+    const a = Prisma.raw(alias);
+    const where = Prisma.sql`${inRange(kind, alias)}${filtersOf(kind, alias)}`;
+    if (!tsquery) return Prisma.sql`(SELECT ${a}.*, 0::real AS "rank" FROM ${Prisma.raw(table)} ${a} WHERE ${where} ${order} LIMIT ${limit})`;
+    const plan = chosen.get(kind)!;
+    if (plan.find === "index") {
+      return Prisma.sql`(SELECT ${a}.*, ts_rank(${col(alias, "searchVector")}, q.q) AS "rank" FROM ${Prisma.raw(table)} ${a} ${q}
+        WHERE ${where} AND ${col(alias, "searchVector")} @@ q.q ${order} LIMIT ${limit})`;
+    }
+    // "IS TRUE" keeps the match out of the GIN index's reach, so PostgreSQL walks newest first.
+    return Prisma.sql`(SELECT n.*, ts_rank(n."searchVector", q.q) AS "rank" FROM (
+        SELECT ${a}.* FROM ${Prisma.raw(table)} ${a} ${q}
+        WHERE ${where} AND (${col(alias, "searchVector")} @@ q.q) IS TRUE ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${plan.bound}) n ${q}
+      ${order} LIMIT ${limit})`;
+  };
   const parts: Prisma.Sql[] = [];
-  if (wanted("claim")) {
-    parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-        c."statement" AS "body", ${rank("c")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
-      FROM ${candidates(`"Claim"`, "c", claimWhere)} c ${q} JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
-      ${order} LIMIT ${limit})`);
+  for (const kind of wanted) {
+    if (kind === "claim") {
+      parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
+          c."statement" AS "body", c."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
+        FROM ${ranked(kind)} c JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId")`);
+    } else if (kind === "article") {
+      parts.push(Prisma.sql`(SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
+          left(x."body", 100000) AS "body", x."rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
+        FROM ${ranked(kind)} x)`);
+    } else {
+      const body = kind === "source" ? Prisma.sql`x."title" || ' — ' || coalesce(x."publisher" || ' — ', '') || coalesce(x."quotation", x."url")` : Prisma.sql`left(x."body", 100000)`;
+      parts.push(Prisma.sql`(SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
+          ${body} AS "body", x."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
+        FROM ${ranked(kind)} x
+          JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
+          JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId")`);
+    }
   }
-  if (wanted("article") && !claimFilter) {
-    parts.push(Prisma.sql`(SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
-        left(x."body", 100000) AS "body", ${rank("x")} AS "rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
-      FROM ${candidates(`"Article"`, "x", Prisma.empty)} x ${q}
-      ${order} LIMIT ${limit})`);
-  }
-  for (const kind of ["source", "comment"] as const) {
-    if (!wanted(kind)) continue;
-    const table = kind === "source" ? `"Source"` : `"Comment"`;
-    const body = kind === "source" ? Prisma.sql`x."title" || ' — ' || coalesce(x."publisher" || ' — ', '') || coalesce(x."quotation", x."url")` : Prisma.sql`left(x."body", 100000)`;
-    // Claim filters apply to the claim a source or comment is on.
-    const onClaim = claimFilter ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"${claimWhere})` : Prisma.empty;
-    parts.push(Prisma.sql`(SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-        ${body} AS "body", ${rank("x")} AS "rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
-      FROM ${candidates(table, "x", onClaim)} x ${q}
-        JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
-        JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"
-      ${order} LIMIT ${limit})`);
-  }
-  if (parts.length === 0) return [];
 
   // The snippets are made for the page of results only: ts_headline reads the whole text.
   const snippet = tsquery

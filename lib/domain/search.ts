@@ -31,6 +31,40 @@ export function toTsQuery(raw: string, options: { prefixLast?: boolean; join?: "
 }
 
 /**
+ * How the matches of one kind are found and ranked, chosen per query from a probe: the kind's
+ * newest PROBE_ROWS rows (in the date range) are read and counted. "index" asks the GIN index for
+ * every match and ranks them all; "newest" walks the rows newest first until `bound` matches are
+ * found and ranks those. The index costs a row read per match of the words (the other filters are
+ * checked on each); the walk costs a row read per row passed. PostgreSQL's own estimate of the
+ * match count was too far off to choose by (docs/decisions/025-search-and-matching.md).
+ */
+export const PROBE_ROWS = 500;
+
+export type SearchProbe = {
+  /** Rows read, newest first (fewer than PROBE_ROWS when the kind has no more in range). */
+  sampled: number;
+  /** Of them, rows matching the words. */
+  wordHits: number;
+  /** Of them, rows matching the words and passing every filter. */
+  hits: number;
+  /** PostgreSQL's count of the table's rows (pg_class.reltuples, every workspace). */
+  rows: number;
+};
+
+export type SearchPlan = { find: "index" } | { find: "newest"; bound: number };
+
+export function chooseSearchPlan(probe: SearchProbe, candidates: number, probeRows = PROBE_ROWS): SearchPlan {
+  // The probe read every row in range: walking them again costs no more, and ranks every match.
+  if (probe.sampled < probeRows) return { find: "newest", bound: probeRows };
+  const rows = Math.max(probe.rows, probe.sampled);
+  // Rows the walk reads to find `candidates` matches at the rate the probe saw (all, if it saw none).
+  const walk = probe.hits > 0 ? Math.min(rows, (candidates * probe.sampled) / probe.hits) : rows;
+  // Matches the index hands over, each read before the filters are checked.
+  const index = (rows * probe.wordHits) / probe.sampled;
+  return index <= walk ? { find: "index" } : { find: "newest", bound: candidates };
+}
+
+/**
  * ts_headline marks matches with these private-use characters (StartSel/StopSel): the page turns
  * them into <mark> elements as React text, never as HTML, so an article's own markup stays text.
  */
