@@ -47,17 +47,28 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The latest published verdict's rating of the claim aliased `c`. */
-const latestRating = Prisma.sql`(SELECT d."rating" FROM "Decision" d WHERE d."claimId" = c."id" AND d."workspaceId" = c."workspaceId" ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1)`;
+/**
+ * The latest published verdict's rating of the claim aliased `c`: kept on the claim by triggers on
+ * "Decision" (migration claim_published_rating), so a rating filter walks its own index.
+ */
+const latestRating = Prisma.sql`c."publishedRating"`;
 
-function claimConditions(f: SearchFilters, options: { status?: boolean } = {}): Prisma.Sql[] {
+/**
+ * The claim filters, on the claim aliased `c`. `walked` is left out: the one filter whose index
+ * the newest-first walk reads, (workspaceId, publishedRating, createdAt) or (workspaceId,
+ * status, createdAt), which is then part of the range instead.
+ */
+function claimConditions(f: SearchFilters, walked: "rating" | "status" | null = null): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (f.status && options.status !== false) where.push(Prisma.sql`c."status" = ${f.status}::"ClaimStatus"`);
-  if (f.rating) where.push(Prisma.sql`${latestRating} = ${f.rating}`);
+  if (f.status && walked !== "status") where.push(Prisma.sql`c."status" = ${f.status}::"ClaimStatus"`);
+  if (f.rating && walked !== "rating") where.push(Prisma.sql`${latestRating} = ${f.rating}`);
   if (f.assignee) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimAssignee" ca WHERE ca."claimId" = c."id" AND ca."userId" = ${f.assignee})`);
   if (f.claimant) where.push(Prisma.sql`c."claimant" ILIKE ${`%${likeEscape(f.claimant)}%`}`);
   return where;
 }
+
+/** The claim filter whose index a claim search walks (a rating is usually the rarer). */
+const walkedFilter = (f: SearchFilters): "rating" | "status" | null => (f.rating ? "rating" : f.status ? "status" : null);
 
 function dateConditions(column: Prisma.Sql, f: SearchFilters): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
@@ -71,7 +82,7 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql` AND ${Prisma.jo
 
 export const hasClaimFilter = (f: SearchFilters) => Boolean(f.status || f.rating || f.assignee || f.claimant);
 
-type Row = Omit<SearchResult, "rank"> & { rank: number | string };
+type Row = Omit<SearchResult, "rank" | "snippet"> & { rank: number | string };
 
 const TABLES: Record<SearchKind, { table: string; alias: string }> = {
   article: { table: `"Article"`, alias: "x" },
@@ -99,80 +110,89 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const col = (alias: string, column: string) => Prisma.raw(`${alias}."${column}"`);
   // The filters a row of each kind must pass besides the words and dates: claim filters apply to
   // sources and comments through their claim.
-  // A claim's status is part of the range its walk reads (the (workspaceId, status, createdAt) index).
+  // For claims, the walked filter is part of the range (see claimConditions).
+  const walked = walkedFilter(filters);
   const filtersOf = (kind: SearchKind, alias: string) =>
-    kind === "claim" ? and(claimConditions(filters, { status: false })) : claimFilter && kind !== "article" ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${col(alias, "claimId")} AND c."workspaceId" = ${col(alias, "workspaceId")}${claimWhere})` : Prisma.empty;
+    kind === "claim" ? and(claimConditions(filters, walked)) : claimFilter && kind !== "article" ? Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${col(alias, "claimId")} AND c."workspaceId" = ${col(alias, "workspaceId")}${claimWhere})` : Prisma.empty;
   const inRange = (kind: SearchKind, alias: string) =>
-    Prisma.sql`${col(alias, "workspaceId")} = ${workspaceId}${kind === "claim" && filters.status ? Prisma.sql` AND c."status" = ${filters.status}::"ClaimStatus"` : Prisma.empty}${and(dateConditions(Prisma.sql`${col(alias, "createdAt")}`, filters))}`;
+    Prisma.sql`${col(alias, "workspaceId")} = ${workspaceId}${kind === "claim" && walked ? and(claimConditions({ q: "", [walked]: filters[walked] })) : Prisma.empty}${and(dateConditions(Prisma.sql`${col(alias, "createdAt")}`, filters))}`;
 
-  // How each kind's matches are found: the GIN index (every match, all ranked) or a walk down
-  // (workspaceId, createdAt) newest first (the newest matches ranked), chosen from a probe of the
-  // newest rows; see chooseSearchPlan. Without words, claims are listed newest first.
+  // Each kind is searched by its own queries, the kinds at once (each on its own connection):
+  // first a probe of its newest rows chooses how its matches are found (the GIN index: every
+  // match, all ranked; or a walk newest first: the newest `bound` matches ranked; see
+  // chooseSearchPlan), then its best `limit` rows. Without words, claims are listed newest first.
   const bound = filters.candidates ?? CANDIDATES;
-  const chosen = new Map<SearchKind, SearchPlan>();
-  if (tsquery) {
-    const probes = wanted.map((kind) => {
-      const { table, alias } = TABLES[kind];
-      return Prisma.sql`(SELECT ${kind} AS "kind", count(*)::int AS "sampled", count(*) FILTER (WHERE ${Prisma.raw(alias)}."hit")::int AS "wordHits",
-          count(*) FILTER (WHERE ${Prisma.raw(alias)}."hit"${filtersOf(kind, alias)})::int AS "hits",
-          (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = ${table}::regclass)::float8 AS "rows"
-        FROM (SELECT ${Prisma.raw(alias)}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${Prisma.raw(alias)} ${q}
-          WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${Prisma.raw(alias)})`;
-    });
-    const counts = await getDb().$queryRaw<Array<SearchProbe & { kind: SearchKind }>>`${Prisma.join(probes, " UNION ALL ")}`;
-    for (const row of counts) chosen.set(row.kind, chooseSearchPlan(row, bound));
-  }
-  for (const kind of wanted) {
-    const plan = chosen.get(kind) ?? { find: "newest", bound: limit };
-    chosen.set(kind, plan);
-    if (plans) plans[kind] = plan;
-  }
-
-  // The page of each kind, ranked: `limit` rows, the best of the matches the plan found.
   const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
-  const ranked = (kind: SearchKind) => {
+  const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
+    if (!tsquery) return { find: "newest", bound: limit };
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
-    const where = Prisma.sql`${inRange(kind, alias)}${filtersOf(kind, alias)}`;
-    if (!tsquery) return Prisma.sql`(SELECT ${a}.*, 0::real AS "rank" FROM ${Prisma.raw(table)} ${a} WHERE ${where} ${order} LIMIT ${limit})`;
-    const plan = chosen.get(kind)!;
+    const [probe] = await getDb().$queryRaw<SearchProbe[]>`
+      SELECT count(*)::int AS "sampled", count(*) FILTER (WHERE ${a}."hit")::int AS "wordHits",
+        count(*) FILTER (WHERE ${a}."hit"${filtersOf(kind, alias)})::int AS "hits",
+        (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = ${table}::regclass)::float8 AS "rows"
+      FROM (SELECT ${a}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${a} ${q}
+        WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${a}`;
+    return chooseSearchPlan(probe!, bound);
+  };
+  // The best `limit` rows of a kind among the matches its plan finds.
+  const ranked = (kind: SearchKind, plan: SearchPlan) => {
+    const { table, alias } = TABLES[kind];
+    const a = Prisma.raw(alias);
+    if (!tsquery) return Prisma.sql`(SELECT ${a}.*, 0::real AS "rank" FROM ${Prisma.raw(table)} ${a} WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} ${order} LIMIT ${limit})`;
     if (plan.find === "index") {
       return Prisma.sql`(SELECT ${a}.*, ts_rank(${col(alias, "searchVector")}, q.q) AS "rank" FROM ${Prisma.raw(table)} ${a} ${q}
-        WHERE ${where} AND ${col(alias, "searchVector")} @@ q.q ${order} LIMIT ${limit})`;
+        WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} AND ${col(alias, "searchVector")} @@ q.q ${order} LIMIT ${limit})`;
     }
-    // "IS TRUE" keeps the match out of the GIN index's reach, so PostgreSQL walks newest first.
+    // The walk: the range's index newest first, each row checked in turn (words first, then the
+    // filters). The CASE keeps the match out of the GIN index's reach and hides the filters'
+    // selectivity, so PostgreSQL walks instead of reading and sorting the whole range.
     return Prisma.sql`(SELECT n.*, ts_rank(n."searchVector", q.q) AS "rank" FROM (
         SELECT ${a}.* FROM ${Prisma.raw(table)} ${a} ${q}
-        WHERE ${where} AND (${col(alias, "searchVector")} @@ q.q) IS TRUE ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${plan.bound}) n ${q}
+        WHERE ${inRange(kind, alias)} AND CASE WHEN ${col(alias, "searchVector")} @@ q.q${filtersOf(kind, alias)} THEN TRUE END
+        ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${plan.bound}) n ${q}
       ${order} LIMIT ${limit})`;
   };
-  const parts: Prisma.Sql[] = [];
-  for (const kind of wanted) {
+  const page = (kind: SearchKind, plan: SearchPlan) => {
     if (kind === "claim") {
-      parts.push(Prisma.sql`(SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-          c."statement" AS "body", c."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
-        FROM ${ranked(kind)} c JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId")`);
-    } else if (kind === "article") {
-      parts.push(Prisma.sql`(SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
-          left(x."body", 100000) AS "body", x."rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
-        FROM ${ranked(kind)} x)`);
-    } else {
-      const body = kind === "source" ? Prisma.sql`x."title" || ' — ' || coalesce(x."publisher" || ' — ', '') || coalesce(x."quotation", x."url")` : Prisma.sql`left(x."body", 100000)`;
-      parts.push(Prisma.sql`(SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-          ${body} AS "body", x."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
-        FROM ${ranked(kind)} x
-          JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
-          JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId")`);
+      return Prisma.sql`SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
+          c."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
+        FROM ${ranked(kind, plan)} c JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"`;
     }
-  }
+    if (kind === "article") {
+      return Prisma.sql`SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
+          x."rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
+        FROM ${ranked(kind, plan)} x`;
+    }
+    return Prisma.sql`SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
+        x."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
+      FROM ${ranked(kind, plan)} x
+        JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
+        JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"`;
+  };
+  const pages = await Promise.all(
+    wanted.map(async (kind) => {
+      const plan = await planFor(kind);
+      if (plans) plans[kind] = plan;
+      return getDb().$queryRaw<Row[]>`${page(kind, plan)}`;
+    }),
+  );
+  const byOrder = (x: Row, y: Row) =>
+    (tsquery ? Number(y.rank) - Number(x.rank) : 0) || y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const top = pages.flat().sort(byOrder).slice(0, limit);
+  if (top.length === 0) return [];
 
   // The snippets are made for the page of results only: ts_headline reads the whole text.
-  const snippet = tsquery
-    ? Prisma.sql`ts_headline('english', r."body", q.q, ${HEADLINE_OPTIONS})`
-    : Prisma.sql`left(r."body", 240)`;
-  const rows = await getDb().$queryRaw<Row[]>`
-    SELECT r."kind", r."id", r."articleId", r."articleTitle", r."claimId", r."heading", ${snippet} AS "snippet", r."rank", r."status", r."claimant", r."publishedRating", r."createdAt"
-    FROM (SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) u ${order} LIMIT ${limit}) r ${q}
-    ${order}`;
-  return rows.map((row) => ({ ...row, rank: Number(row.rank), status: (row.status as ClaimStatus | null) ?? null }));
+  const text = Prisma.sql`CASE p."kind"
+      WHEN 'claim' THEN (SELECT c."statement" FROM "Claim" c WHERE c."id" = p."id" AND c."workspaceId" = ${workspaceId})
+      WHEN 'article' THEN (SELECT left(x."body", 100000) FROM "Article" x WHERE x."id" = p."id" AND x."workspaceId" = ${workspaceId})
+      WHEN 'source' THEN (SELECT x."title" || ' — ' || coalesce(x."publisher" || ' — ', '') || coalesce(x."quotation", x."url") FROM "Source" x WHERE x."id" = p."id" AND x."workspaceId" = ${workspaceId})
+      ELSE (SELECT left(x."body", 100000) FROM "Comment" x WHERE x."id" = p."id" AND x."workspaceId" = ${workspaceId})
+    END`;
+  const snippet = tsquery ? Prisma.sql`ts_headline('english', ${text}, q.q, ${HEADLINE_OPTIONS})` : Prisma.sql`left(${text}, 240)`;
+  const snippets = await getDb().$queryRaw<Array<{ snippet: string | null }>>`
+    SELECT ${snippet} AS "snippet"
+    FROM unnest(${top.map((r) => r.kind)}::text[], ${top.map((r) => r.id)}::text[]) WITH ORDINALITY AS p("kind", "id", "n") ${q}
+    ORDER BY p."n"`;
+  return top.map((row, i) => ({ ...row, snippet: snippets[i]?.snippet ?? "", rank: Number(row.rank), status: (row.status as ClaimStatus | null) ?? null }));
 }
