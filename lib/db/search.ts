@@ -19,8 +19,10 @@ export type SearchFilters = {
   from?: Date;
   to?: Date;
   limit?: number;
-  /** Internal (the benchmark compares bounds): how many newest matches of each kind are ranked. */
+  /** Internal (the benchmark compares bounds): how many newest matches of a walked kind are ranked. */
   candidates?: number;
+  /** Internal (tests and the benchmark): how every kind's matches are found, instead of the probe's choice. */
+  plan?: SearchPlan["find"];
 };
 
 export type SearchResult = {
@@ -125,6 +127,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
   const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
     if (!tsquery) return { find: "newest", bound: limit };
+    if (filters.plan) return filters.plan === "index" ? { find: "index" } : { find: "newest", bound };
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
     const [probe] = await getDb().$queryRaw<SearchProbe[]>`
