@@ -10,6 +10,7 @@
 // trying a change does not mean generating a million claims again.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import type { SearchPlans } from "../lib/db/search";
 import { benchDatabaseServer } from "./lib/bench-kit";
 
 const claimsArg = process.argv.indexOf("--claims");
@@ -118,9 +119,10 @@ try {
     floorSamples.push(performance.now() - start);
   }
   const searchSamples: number[] = [];
-  const perQuery: Array<{ q: string; p50: number; results: number; otherWorkspace: number }> = [];
+  const perQuery: Array<{ q: string; p50: number; p95: number; results: number; otherWorkspace: number; plans: string }> = [];
   for (const query of queries) {
-    const results = await searchWorkspace(workspace.id, query); // warm-up
+    const plans: SearchPlans = {};
+    const results = await searchWorkspace(workspace.id, query, plans); // warm-up
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
@@ -128,7 +130,15 @@ try {
       samples.push(performance.now() - start);
     }
     searchSamples.push(...samples);
-    perQuery.push({ q: query.q.slice(0, 40) + (query.status ? ` [status ${query.status}]` : "") + (query.claimant ? ` [claimant ${query.claimant}]` : "") + (query.rating ? ` [rating ${query.rating}]` : ""), p50: percentile(samples, 50), results: results.length, otherWorkspace: results.filter((r) => !r.articleId.startsWith("a")).length });
+    perQuery.push({
+      q: query.q.slice(0, 40) + (query.status ? ` [status ${query.status}]` : "") + (query.claimant ? ` [claimant ${query.claimant}]` : "") + (query.rating ? ` [rating ${query.rating}]` : ""),
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      results: results.length,
+      otherWorkspace: results.filter((r) => !r.articleId.startsWith("a")).length,
+      // How each kind's matches were found: i = the GIN index (all ranked), w = walked newest first.
+      plans: Object.entries(plans).map(([kind, plan]) => `${kind[0]}:${plan.find === "index" ? "i" : "w"}`).sort().join(" "),
+    });
   }
   // The same queries with other bounds on the ranked candidates (CANDIDATES in lib/db/search.ts).
   const boundSamples = new Map<number, number[]>();
@@ -171,8 +181,8 @@ try {
   for (const [candidates, samples] of boundSamples) line(`  the same, ranking ${candidates} candidates`, samples);
   line(`claim matching (${matchSamples.length} new claims)`, matchSamples);
   console.log(`  new claims with at least one match: ${matched} of ${fresh.length}`);
-  console.log("\nPer query (p50, results on the page, results from the other workspace):");
-  for (const row of perQuery) console.log(`  ${row.q.padEnd(60)} ${row.p50.toFixed(1).padStart(7)} ms  ${String(row.results).padStart(3)}  ${row.otherWorkspace}`);
+  console.log("\nPer query (p50, p95, results on the page, results from the other workspace, plan per kind: i index, w walk):");
+  for (const row of perQuery) console.log(`  ${row.q.padEnd(60)} ${row.p50.toFixed(1).padStart(7)} ms ${row.p95.toFixed(1).padStart(7)} ms  ${String(row.results).padStart(3)}  ${row.otherWorkspace}  ${row.plans}`);
 
   await explain("EXPLAIN ANALYZE: claims matching 'inflation & texas:*'",
     `SELECT c."id", ts_rank(c."searchVector", q) AS r FROM "Claim" c CROSS JOIN to_tsquery('english', $2) q WHERE c."workspaceId" = $1 AND c."searchVector" @@ q ORDER BY r DESC LIMIT 20`, workspace.id, "'inflation' & 'texas':*");
