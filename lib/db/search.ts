@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { chooseSearchPlan, MARK_START, MARK_STOP, PROBE_ROWS, SEARCH_KINDS, toTsQuery, type SearchKind, type SearchPlan, type SearchProbe } from "@/lib/domain/search";
+import { chooseSearchPlan, lastWordPrefix, MARK_START, MARK_STOP, PROBE_ROWS, SEARCH_KINDS, toTsQuery, type SearchKind, type SearchPlan, type SearchProbe } from "@/lib/domain/search";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { getDb } from "./client";
 
@@ -133,6 +133,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
     const [probe] = await getDb().$queryRaw<SearchProbe[]>`
       SELECT count(*)::int AS "sampled", count(*) FILTER (WHERE ${a}."hit")::int AS "wordHits",
         count(*) FILTER (WHERE ${a}."hit"${filtersOf(kind, alias)})::int AS "hits",
+        count(*) FILTER (WHERE ${col(alias, "searchVector")} @@ to_tsquery('english', ${lastWordPrefix(filters.q) ?? ""}))::int AS "prefixHits",
         (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = ${table}::regclass)::float8 AS "rows"
       FROM (SELECT ${a}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${a} ${q}
         WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${a}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseSearchPlan, MARK_START as S, MARK_STOP as E, PROBE_ROWS, queryWords, resultHref, snippetParts, snippetText, toTsQuery } from "./search";
+import { chooseSearchPlan, lastWordPrefix, MARK_START as S, MARK_STOP as E, PROBE_ROWS, queryWords, resultHref, snippetParts, snippetText, toTsQuery } from "./search";
 
 describe("toTsQuery", () => {
   it("quotes words, joins them with AND and makes the last a prefix", () => {
@@ -48,30 +48,38 @@ describe("chooseSearchPlan", () => {
   const million = 1_000_000;
 
   it("walks every row again when the probe saw all the kind has (every match ranked)", () => {
-    expect(chooseSearchPlan({ sampled: 120, wordHits: 80, hits: 80, rows: million }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
-    expect(chooseSearchPlan({ sampled: 0, wordHits: 0, hits: 0, rows: 0 }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
+    expect(chooseSearchPlan({ sampled: 120, wordHits: 80, hits: 80, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
+    expect(chooseSearchPlan({ sampled: 0, wordHits: 0, hits: 0, prefixHits: 0, rows: 0 }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
   });
 
   it("asks the index when the words are rare (nothing, or little, among the newest rows)", () => {
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 0, hits: 0, rows: million }, 50)).toEqual({ find: "index" });
-    // 1 in 500: about 2,000 matches to read through the index, against 25,000 rows to walk.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 1, hits: 1, rows: million }, 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 0, hits: 0, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
+    // 1 in 500: about 2,000 matches to read through the index, against some 17,000 rows to walk.
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 1, hits: 1, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
   });
 
   it("walks newest first when the words are common", () => {
-    // 1 in 100 ("Detroit"): 5,000 rows to walk against 10,000 matches.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 400, hits: 400, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    // 1 in 100 ("Detroit"): some 4,500 rows to walk against 10,000 matches (half the cost each).
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 400, hits: 400, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
   });
 
   it("weighs the filters: a common word with a filter that passes few rows", () => {
-    // The index would read every one of 100,000 matches of the word; the walk passes 12,500 rows.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 50, hits: 2, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    // The index would read every one of 100,000 matches of the word; the walk passes 10,000 rows.
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 50, hits: 2, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
     // Nothing passed the filters in the probe: the index reads 10,000 matches, the walk might read all.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 0, rows: million }, 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 0, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
+  });
+
+  it("counts the rows a prefix expands to: a costly prefix tips the choice to the walk", () => {
+    // "gas prices dou": 0.66 % match, but "dou" starts "doubled", in 8 % of the claims.
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 3, hits: 3, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 3, hits: 3, prefixHits: 40, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    expect(lastWordPrefix("gas prices dou")).toBe("'dou':*");
+    expect(lastWordPrefix("&&")).toBeNull();
   });
 
   it("ranks more candidates when asked (a larger bound makes the walk longer)", () => {
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, rows: million }, 1000)).toEqual({ find: "index" });
+    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, prefixHits: 0, rows: million }, 1000)).toEqual({ find: "index" });
   });
 });
