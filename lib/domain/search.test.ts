@@ -46,40 +46,45 @@ it("links a result into the article at its claim", () => {
 
 describe("chooseSearchPlan", () => {
   const million = 1_000_000;
+  const probe = (wordHits: number, hits = wordHits, prefixHits = 0) => ({ sampled: PROBE_ROWS, wordHits, hits, prefixHits, rows: million });
 
   it("walks every row again when the probe saw all the kind has (every match ranked)", () => {
-    expect(chooseSearchPlan({ sampled: 120, wordHits: 80, hits: 80, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
+    expect(chooseSearchPlan({ sampled: 120, wordHits: 80, hits: 80, prefixHits: 80, rows: million }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
     expect(chooseSearchPlan({ sampled: 0, wordHits: 0, hits: 0, prefixHits: 0, rows: 0 }, 50)).toEqual({ find: "newest", bound: PROBE_ROWS });
   });
 
   it("asks the index when the words are rare (nothing, or little, among the newest rows)", () => {
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 0, hits: 0, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
-    // 1 in 500: about 2,000 matches to read through the index, against some 17,000 rows to walk.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 1, hits: 1, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan(probe(0), 50)).toEqual({ find: "index" });
+    // 2 in 1,000 may be chance: the walk could read every row, the index reads some 2,000.
+    expect(chooseSearchPlan(probe(2), 50)).toEqual({ find: "index" });
+    // A common word with a filter that only chance let through once: never walk on one hit.
+    expect(chooseSearchPlan(probe(30, 1), 50)).toEqual({ find: "index" });
   });
 
   it("walks newest first when the words are common", () => {
-    // 1 in 100 ("Detroit"): some 4,500 rows to walk against 10,000 matches (half the cost each).
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 400, hits: 400, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    // 1 in 50: some 3,000 rows to walk against 20,000 matches at half the cost each.
+    expect(chooseSearchPlan(probe(20, 20, 20), 50)).toEqual({ find: "newest", bound: 50 });
+    // 1 in 100 ("Detroit") is about even: 7,300 rows to walk, 10,000 matches and prefix rows.
+    expect(chooseSearchPlan(probe(10, 10, 10), 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan(probe(800), 50)).toEqual({ find: "newest", bound: 50 });
   });
 
   it("weighs the filters: a common word with a filter that passes few rows", () => {
-    // The index would read every one of 100,000 matches of the word; the walk passes 10,000 rows.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 50, hits: 2, prefixHits: 0, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    // The index would read all 100,000 matches of the word; the walk some 6,000 rows.
+    expect(chooseSearchPlan(probe(100, 10), 50)).toEqual({ find: "newest", bound: 50 });
     // Nothing passed the filters in the probe: the index reads 10,000 matches, the walk might read all.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 0, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan(probe(10, 0), 50)).toEqual({ find: "index" });
   });
 
   it("counts the rows a prefix expands to: a costly prefix tips the choice to the walk", () => {
     // "gas prices dou": 0.66 % match, but "dou" starts "doubled", in 8 % of the claims.
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 3, hits: 3, prefixHits: 0, rows: million }, 50)).toEqual({ find: "index" });
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 3, hits: 3, prefixHits: 40, rows: million }, 50)).toEqual({ find: "newest", bound: 50 });
+    expect(chooseSearchPlan(probe(7, 7, 0), 50)).toEqual({ find: "index" });
+    expect(chooseSearchPlan(probe(7, 7, 80), 50)).toEqual({ find: "newest", bound: 50 });
     expect(lastWordPrefix("gas prices dou")).toBe("'dou':*");
     expect(lastWordPrefix("&&")).toBeNull();
   });
 
   it("ranks more candidates when asked (a larger bound makes the walk longer)", () => {
-    expect(chooseSearchPlan({ sampled: PROBE_ROWS, wordHits: 5, hits: 5, prefixHits: 0, rows: million }, 1000)).toEqual({ find: "index" });
+    expect(chooseSearchPlan(probe(10, 10, 10), 1000)).toEqual({ find: "index" });
   });
 });

@@ -44,7 +44,7 @@ export function toTsQuery(raw: string, options: { prefixLast?: boolean; join?: "
  * checked on each); the walk costs a row read per row passed. PostgreSQL's own estimate of the
  * match count was too far off to choose by (docs/decisions/025-search-and-matching.md).
  */
-export const PROBE_ROWS = 500;
+export const PROBE_ROWS = 1000;
 
 export type SearchProbe = {
   /** Rows read, newest first (fewer than PROBE_ROWS when the kind has no more in range). */
@@ -79,9 +79,13 @@ export function chooseSearchPlan(probe: SearchProbe, candidates: number, probeRo
   // The probe read every row in range: walking them again costs no more, and ranks every match.
   if (probe.sampled < probeRows) return { find: "newest", bound: probeRows };
   const rows = Math.max(probe.rows, probe.sampled);
-  // Rows the walk reads to find `candidates` matches at the rate the probe saw (all, if it saw
-  // none). A count of one or two in 500 is mostly chance: half a hit more steadies it.
-  const walk = probe.hits > 0 ? Math.min(rows, (candidates * probe.sampled) / (probe.hits + 0.5)) : rows;
+  // Rows the walk reads to find `candidates` matches, at a cautious rate: the hits the probe saw
+  // less their usual chance spread (a square root), since a walk that finds fewer than hoped
+  // can read every row, while the index's cost is bounded by the matches it hands over. One or
+  // two hits in the probe count as none (a rare word with a rare filter: "wages" by one
+  // claimant walked 83,000 rows for 470 ms when one chance hit was trusted).
+  const sure = probe.hits - Math.sqrt(probe.hits);
+  const walk = sure >= 1 ? Math.min(rows, (candidates * probe.sampled) / sure) : rows;
   // Matches the index hands over, each read before the filters are checked, and the rows of the
   // prefix it expands to find them.
   const index = (rows * (INDEX_ROW_COST * probe.wordHits + PREFIX_ROW_COST * probe.prefixHits)) / probe.sampled;
