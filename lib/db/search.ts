@@ -22,7 +22,7 @@ export type SearchFilters = {
   /** Internal (the benchmark compares bounds): how many newest matches of a walked kind are ranked. */
   candidates?: number;
   /** Internal (tests and the benchmark): how every kind's matches are found, instead of the probe's choice. */
-  plan?: SearchPlan["find"];
+  plan?: SearchPlan["find"] | SearchPlan;
 };
 
 export type SearchResult = {
@@ -84,7 +84,7 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql` AND ${Prisma.jo
 
 export const hasClaimFilter = (f: SearchFilters) => Boolean(f.status || f.rating || f.assignee || f.claimant);
 
-type Row = Omit<SearchResult, "rank" | "snippet"> & { rank: number | string };
+type Row = Omit<SearchResult, "rank" | "snippet"> & { rank: number | string; found: number | null };
 
 const TABLES: Record<SearchKind, { table: string; alias: string }> = {
   article: { table: `"Article"`, alias: "x" },
@@ -127,6 +127,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
   const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
     if (!tsquery) return { find: "newest", bound: limit };
+    if (typeof filters.plan === "object") return filters.plan;
     if (filters.plan) return filters.plan === "index" ? { find: "index" } : { find: "newest", bound };
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
@@ -143,16 +144,20 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const ranked = (kind: SearchKind, plan: SearchPlan) => {
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
-    if (!tsquery) return Prisma.sql`(SELECT ${a}.*, 0::real AS "rank" FROM ${Prisma.raw(table)} ${a} WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} ${order} LIMIT ${limit})`;
+    if (!tsquery) return Prisma.sql`(SELECT ${a}.*, 0::real AS "rank", NULL::int AS "found" FROM ${Prisma.raw(table)} ${a} WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} ${order} LIMIT ${limit})`;
     if (plan.find === "index") {
-      return Prisma.sql`(SELECT ${a}.*, ts_rank(${col(alias, "searchVector")}, q.q) AS "rank" FROM ${Prisma.raw(table)} ${a} ${q}
+      return Prisma.sql`(SELECT ${a}.*, ts_rank(${col(alias, "searchVector")}, q.q) AS "rank", NULL::int AS "found" FROM ${Prisma.raw(table)} ${a} ${q}
         WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} AND ${col(alias, "searchVector")} @@ q.q ${order} LIMIT ${limit})`;
     }
-    // The walk: the range's index newest first, each row checked in turn (words first, then the
-    // filters). The CASE keeps the match out of the GIN index's reach and hides the filters'
-    // selectivity, so PostgreSQL walks instead of reading and sorting the whole range.
-    return Prisma.sql`(SELECT n.*, ts_rank(n."searchVector", q.q) AS "rank" FROM (
-        SELECT ${a}.* FROM ${Prisma.raw(table)} ${a} ${q}
+    // The walk: the range's index newest first (at most `budget` rows of it), each row checked in
+    // turn (words first, then the filters). The CASE keeps the match out of the GIN index's reach
+    // and hides the filters' selectivity, so PostgreSQL walks instead of reading and sorting the
+    // whole range. "found" tells whether the walk found its `bound` matches.
+    const range = plan.budget
+      ? Prisma.sql`(SELECT ${a}.* FROM ${Prisma.raw(table)} ${a} WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${plan.budget}) ${a}`
+      : Prisma.sql`${Prisma.raw(table)} ${a}`;
+    return Prisma.sql`(SELECT n.*, ts_rank(n."searchVector", q.q) AS "rank", (count(*) OVER ())::int AS "found" FROM (
+        SELECT ${a}.* FROM ${range} ${q}
         WHERE ${inRange(kind, alias)} AND CASE WHEN ${col(alias, "searchVector")} @@ q.q${filtersOf(kind, alias)} THEN TRUE END
         ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${plan.bound}) n ${q}
       ${order} LIMIT ${limit})`;
@@ -160,16 +165,16 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const page = (kind: SearchKind, plan: SearchPlan) => {
     if (kind === "claim") {
       return Prisma.sql`SELECT 'claim' AS "kind", c."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-          c."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt"
+          c."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", c."createdAt", c."found"
         FROM ${ranked(kind, plan)} c JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"`;
     }
     if (kind === "article") {
       return Prisma.sql`SELECT 'article' AS "kind", x."id", x."id" AS "articleId", x."title" AS "articleTitle", NULL::text AS "claimId", x."title" AS "heading",
-          x."rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt"
+          x."rank", NULL::text AS "status", NULL::text AS "claimant", NULL::text AS "publishedRating", x."createdAt", x."found"
         FROM ${ranked(kind, plan)} x`;
     }
     return Prisma.sql`SELECT ${kind} AS "kind", x."id", c."articleId", a."title" AS "articleTitle", c."id" AS "claimId", c."statement" AS "heading",
-        x."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt"
+        x."rank", c."status"::text AS "status", c."claimant", ${latestRating} AS "publishedRating", x."createdAt", x."found"
       FROM ${ranked(kind, plan)} x
         JOIN "Claim" c ON c."id" = x."claimId" AND c."workspaceId" = x."workspaceId"
         JOIN "Article" a ON a."id" = c."articleId" AND a."workspaceId" = c."workspaceId"`;
@@ -177,8 +182,14 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const pages = await Promise.all(
     wanted.map(async (kind) => {
       const plan = await planFor(kind);
+      const rows = await getDb().$queryRaw<Row[]>`${page(kind, plan)}`;
+      // A walk that read its budget without finding its matches gives way to the index.
+      if (plan.find === "newest" && plan.budget && (rows[0]?.found ?? 0) < plan.bound) {
+        if (plans) plans[kind] = { find: "index", fellBack: true };
+        return getDb().$queryRaw<Row[]>`${page(kind, { find: "index" })}`;
+      }
       if (plans) plans[kind] = plan;
-      return getDb().$queryRaw<Row[]>`${page(kind, plan)}`;
+      return rows;
     }),
   );
   const byOrder = (x: Row, y: Row) =>
@@ -198,5 +209,5 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
     SELECT ${snippet} AS "snippet"
     FROM unnest(${top.map((r) => r.kind)}::text[], ${top.map((r) => r.id)}::text[]) WITH ORDINALITY AS p("kind", "id", "n") ${q}
     ORDER BY p."n"`;
-  return top.map((row, i) => ({ ...row, snippet: snippets[i]?.snippet ?? "", rank: Number(row.rank), status: (row.status as ClaimStatus | null) ?? null }));
+  return top.map(({ found: _found, ...row }, i) => ({ ...row, snippet: snippets[i]?.snippet ?? "", rank: Number(row.rank), status: (row.status as ClaimStatus | null) ?? null }));
 }

@@ -55,23 +55,24 @@ describe("chooseSearchPlan", () => {
 
   it("asks the index when the words are rare (nothing, or little, among the newest rows)", () => {
     expect(chooseSearchPlan(probe(0), 50)).toEqual({ find: "index" });
-    // 2 in 1,000 may be chance: the walk could read every row, the index reads some 2,000.
+    // 2 in 1,000: some 25,000 rows to walk, 2,000 matches in the index.
     expect(chooseSearchPlan(probe(2), 50)).toEqual({ find: "index" });
-    // A common word with a filter that only chance let through once: never walk on one hit.
+    // A common word with a filter that let one row through: 50,000 rows to walk, 30,000 matches.
     expect(chooseSearchPlan(probe(30, 1), 50)).toEqual({ find: "index" });
   });
 
   it("walks newest first when the words are common", () => {
-    // 1 in 50: some 3,000 rows to walk against 20,000 matches at half the cost each.
-    expect(chooseSearchPlan(probe(20, 20, 20), 50)).toEqual({ find: "newest", bound: 50 });
-    // 1 in 100 ("Detroit") is about even: 7,300 rows to walk, 10,000 matches and prefix rows.
-    expect(chooseSearchPlan(probe(10, 10, 10), 50)).toEqual({ find: "index" });
-    expect(chooseSearchPlan(probe(800), 50)).toEqual({ find: "newest", bound: 50 });
+    // 1 in 50: 2,500 rows to walk against 20,000 matches at half the cost each.
+    expect(chooseSearchPlan(probe(20, 20, 20), 50)).toEqual({ find: "newest", bound: 50, budget: 7_500 });
+    // 1 in 100 ("Detroit"): 5,000 rows to walk, 10,000 matches and prefix rows at 7,000.
+    expect(chooseSearchPlan(probe(10, 10, 10), 50)).toMatchObject({ find: "newest", bound: 50 });
+    // The walk gives up after three times its estimate, never before reading the probe's rows.
+    expect(chooseSearchPlan(probe(800), 50)).toEqual({ find: "newest", bound: 50, budget: PROBE_ROWS });
   });
 
   it("weighs the filters: a common word with a filter that passes few rows", () => {
-    // The index would read all 100,000 matches of the word; the walk some 6,000 rows.
-    expect(chooseSearchPlan(probe(100, 10), 50)).toEqual({ find: "newest", bound: 50 });
+    // The index would read all 100,000 matches of the word; the walk some 5,000 rows.
+    expect(chooseSearchPlan(probe(100, 10), 50)).toMatchObject({ find: "newest", bound: 50 });
     // Nothing passed the filters in the probe: the index reads 10,000 matches, the walk might read all.
     expect(chooseSearchPlan(probe(10, 0), 50)).toEqual({ find: "index" });
   });
@@ -79,7 +80,7 @@ describe("chooseSearchPlan", () => {
   it("counts the rows a prefix expands to: a costly prefix tips the choice to the walk", () => {
     // "gas prices dou": 0.66 % match, but "dou" starts "doubled", in 8 % of the claims.
     expect(chooseSearchPlan(probe(7, 7, 0), 50)).toEqual({ find: "index" });
-    expect(chooseSearchPlan(probe(7, 7, 80), 50)).toEqual({ find: "newest", bound: 50 });
+    expect(chooseSearchPlan(probe(7, 7, 80), 50)).toMatchObject({ find: "newest", bound: 50 });
     expect(lastWordPrefix("gas prices dou")).toBe("'dou':*");
     expect(lastWordPrefix("&&")).toBeNull();
   });

@@ -94,7 +94,7 @@ describe("search plans", () => {
     expect(rare.claim).toEqual({ find: "index" });
     const common: SearchPlans = {};
     await searchWorkspace(ws.id, { q: "wages" }, common);
-    expect(common.claim).toEqual({ find: "newest", bound: 50 });
+    expect(common.claim).toMatchObject({ find: "newest", bound: 50 });
     // Kinds with fewer rows than the probe reads are walked whole: every match ranked.
     expect(common.comment).toEqual({ find: "newest", bound: PROBE_ROWS });
     expect(common.source).toEqual({ find: "newest", bound: PROBE_ROWS });
@@ -110,6 +110,17 @@ describe("search plans", () => {
     expect(plans.claim).toEqual({ find: "index" });
     expect(found).toHaveLength(4);
     expect(found).toEqual(await reference(ws.id, { q: "zeppelin" }, { kind: "claim" }));
+  });
+
+  it("gives up a walk that reads its budget without finding its matches, for the index", async () => {
+    const plans: SearchPlans = {};
+    const found = await ids({ q: "zeppelin", type: "claim", plan: { find: "newest", bound: 50, budget: 100 } }, plans);
+    expect(plans.claim).toEqual({ find: "index", fellBack: true });
+    expect(found).toEqual(await reference(ws.id, { q: "zeppelin" }, { kind: "claim" }));
+    // A walk that finds its matches within the budget keeps them.
+    const kept: SearchPlans = {};
+    expect(await ids({ q: "wages", type: "claim", plan: { find: "newest", bound: 50, budget: 100 } }, kept)).toEqual(await reference(ws.id, { q: "wages" }, { kind: "claim", newest: 50 }));
+    expect(kept.claim).toEqual({ find: "newest", bound: 50, budget: 100 });
   });
 
   it("returns, for a common word, the best of its 50 newest matches", async () => {
