@@ -137,7 +137,7 @@ try {
       results: results.length,
       otherWorkspace: results.filter((r) => !r.articleId.startsWith("a")).length,
       // How each kind's matches were found: i = the GIN index (all ranked), w = walked newest first.
-      plans: Object.entries(plans).map(([kind, plan]) => `${kind.slice(0, 2)}:${plan.find === "index" ? "i" : "w"}`).sort().join(" "),
+      plans: Object.entries(plans).map(([kind, plan]) => `${kind.slice(0, 2)}:${plan.find === "newest" ? "w" : plan.fellBack ? "f" : "i"}`).sort().join(" "),
     });
   }
   // The same queries with other bounds on the ranked candidates (CANDIDATES in lib/db/search.ts).
@@ -181,7 +181,7 @@ try {
   for (const [candidates, samples] of boundSamples) line(`  the same, ranking ${candidates} candidates`, samples);
   line(`claim matching (${matchSamples.length} new claims)`, matchSamples);
   console.log(`  new claims with at least one match: ${matched} of ${fresh.length}`);
-  console.log("\nPer query (p50, p95, results on the page, results from the other workspace, plan per kind (ar, cl, so, co): i index, w walk):");
+  console.log("\nPer query (p50, p95, results on the page, results from the other workspace, plan per kind (ar, cl, so, co): i index, w walk, f a walk that gave way to the index):");
   for (const row of perQuery) console.log(`  ${row.q.padEnd(60)} ${row.p50.toFixed(1).padStart(7)} ms ${row.p95.toFixed(1).padStart(7)} ms  ${String(row.results).padStart(3)}  ${row.otherWorkspace}  ${row.plans}`);
 
   await explain("EXPLAIN ANALYZE: claims matching 'inflation & texas:*'",

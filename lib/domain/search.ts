@@ -77,25 +77,28 @@ export const WALK_BUDGET = 3;
  */
 export const PREFIX_ROW_COST = 0.2;
 /**
- * What the index pays per match against a row the walk reads: the bitmap reads its rows in the
- * table's order, several to a page (1.4 µs a row in the benchmark against 3.5 to 5 µs walked),
- * then ranks them all.
+ * What the index pays per match against a row the walk reads: about the same, since the matches
+ * of a word rare enough for the index sit about one to a page ("Detroit", 9,547 matches on 8,928
+ * pages: 45 ms by the index, 4.7 µs a match, against 3.5 to 5 µs a row walked).
  */
-export const INDEX_ROW_COST = 0.5;
+export const INDEX_ROW_COST = 1;
 
 export function chooseSearchPlan(probe: SearchProbe, candidates: number, probeRows = PROBE_ROWS): SearchPlan {
   // The probe read every row in range: walking them again costs no more, and ranks every match.
   if (probe.sampled < probeRows) return { find: "newest", bound: probeRows };
   const rows = Math.max(probe.rows, probe.sampled);
-  // Rows the walk reads to find `candidates` matches at the rate the probe saw (all, if it saw none).
-  const walk = probe.hits > 0 ? Math.min(rows, (candidates * probe.sampled) / probe.hits) : rows;
+  // Rows the walk reads to find `candidates` matches at the rate the probe saw, taken a little
+  // low (hits less half their square root: a count of a few is partly chance); a single hit
+  // counts as none, which means the walk might read every row.
+  const sure = probe.hits - Math.sqrt(probe.hits) / 2;
+  const walk = sure >= 1 ? Math.min(rows, (candidates * probe.sampled) / sure) : rows;
   // Matches the index hands over, each read before the filters are checked, and the rows of the
   // prefix it expands to find them.
   const index = (rows * (INDEX_ROW_COST * probe.wordHits + PREFIX_ROW_COST * probe.prefixHits)) / probe.sampled;
   if (index <= walk) return { find: "index" };
-  // A probe's count is partly chance: a walk that finds fewer than hoped could read every row,
-  // so it gives up after WALK_BUDGET times its estimate and the index is asked instead. ("wages"
-  // by a claimant with 2 % of the claims walked 83,000 rows, 470 ms, on one chance hit.)
+  // A walk that finds fewer than hoped could still read every row, so it gives up after
+  // WALK_BUDGET times its estimate and the index is asked instead. ("wages" by a claimant with
+  // 2 % of the claims walked 83,000 rows, 470 to 600 ms, when one chance hit was trusted.)
   return { find: "newest", bound: candidates, budget: Math.max(probeRows, Math.ceil(WALK_BUDGET * walk)) };
 }
 
