@@ -69,6 +69,7 @@ const WRITES: Write[] = [
   { name: "publish a verdict", method: "POST", path: () => `/claims/${ids.claim}/decisions`, body: () => ({ rating: "false", summary: "Planted", version: 1 }) },
   { name: "comment", method: "POST", path: () => `/claims/${ids.claim}/comments`, body: () => ({ body: "Planted" }) },
   { name: "mark a duplicate", method: "PUT", path: () => `/claims/${ids.claim}/duplicate-of`, body: () => ({ duplicateOfId: ids.decisionClaim, version: 1 }) },
+  { name: "reuse the original's verdict", method: "POST", path: () => `/claims/${ids.claim}/reuse-decision`, body: () => ({ version: 1, decisionId: ids.decision }) },
   { name: "edit a comment", method: "PATCH", path: () => `/comments/${ids.comment}`, body: () => ({ body: "Planted", version: 1 }), owned: true },
   { name: "delete a comment", method: "DELETE", path: () => `/comments/${ids.comment}`, owned: true },
   { name: "create a public link", method: "POST", path: () => `/articles/${ids.article}/share-links`, body: () => ({}) },

@@ -130,6 +130,9 @@ describe("the OpenAPI document", () => {
     expect(mark).toMatchObject({ claimId: repeat.id, duplicateOfId: claimId, version: repeat.version + 1 });
     const links = await conform("GET", `/claims/${claimId}/similar`, "/claims/{id}/similar", { token: reviewer }, 200);
     expect(links.duplicates.map((d: { id: string }) => d.id)).toEqual([repeat.id]);
+    // Reusing the verdict passes the publishing gate: the repeat was never reviewed (400, the Error schema).
+    const refused = await conform("POST", `/claims/${repeat.id}/reuse-decision`, "/claims/{id}/reuse-decision", { token: editor, body: { version: repeat.version + 1, decisionId: decision.id } }, 400);
+    expect(refused.error.message).toMatch(/same rules as any verdict/);
     await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: null, version: repeat.version + 1 } }, 200);
 
     for (const format of ["md", "json", "csv", "html", "pdf"]) {

@@ -7,7 +7,7 @@ import { commentOwner, pageArticles, pageClaims, pageComments, pageDecisions, pa
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { changeClaimStatus, createManualClaim, setClaimAssignee, updateClaim } from "@/lib/db/claims";
 import { createComment, editComment } from "@/lib/db/comments";
-import { publishDecision, saveReview } from "@/lib/db/reviews";
+import { publishDecision, reuseOriginalDecision, saveReview } from "@/lib/db/reviews";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/db/sources";
 import { listWorkspacesForUser } from "@/lib/db/workspaces";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +20,7 @@ import { articleFormValues, importArticleSchema, updateArticleSchema } from "@/l
 import { assignClaimSchema, changeClaimStatusSchema, claimFormValues, updateClaimSchema } from "@/lib/validation/claim";
 import { createCommentSchema, editCommentSchema } from "@/lib/validation/comment";
 import { id, version } from "@/lib/validation/fields";
-import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
+import { publishDecisionSchema, reuseDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, sourceFormValues, updateSourceSchema } from "@/lib/validation/source";
 import { reportDocumentSchema } from "@/lib/reports/document";
 import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports/respond";
@@ -84,6 +84,7 @@ const decisionJson = (d: DecisionRow, member: Member): out.DecisionOut => ({
   summary: d.summary,
   approvedBy: d.approvedBy,
   publishedAt: iso(d.createdAt),
+  reusedFromDecisionId: d.reusedFromDecisionId,
 });
 
 type CommentRow = NonNullable<Awaited<ReturnType<typeof readComment>>>;
@@ -656,6 +657,20 @@ const publishEndpoint: Endpoint = {
   operation: defineOperation({ action: "decision:publish", input: publishDecisionSchema, scope: claimScope, run: async (input, { member, ctx }) => decisionRead(member, (await publishDecision(ctx, input)).id) }),
 };
 
+const reuseDecisionEndpoint: Endpoint = {
+  method: "POST",
+  path: "/claims/{id}/reuse-decision",
+  tag: "Decisions",
+  summary: "Reuse the original's verdict on a duplicate",
+  description:
+    "On a claim marked as a duplicate (PUT /claims/{id}/duplicate-of) whose original has a published verdict: publishes the original's rating and summary as this claim's own decision, with `reusedFromDecisionId` naming the decision it copies. It passes the same publishing gate as any verdict (this claim in review or reopened, the desk's sources, reviews and four eyes); 400 lists what is missing. A claim that already has a verdict is refused unless `replace` is true, which publishes a correction (the claim must be reopened). Send the claim's `version`, and optionally the original's `decisionId` you saw (a newer one answers 409). Editors and admins.",
+  params: claimParams,
+  body: reuseDecisionSchema.omit({ claimId: true }),
+  response: out.decisionOut,
+  status: 201,
+  operation: defineOperation({ action: "decision:publish", input: reuseDecisionSchema, scope: claimScope, run: async (input, { member, ctx }) => decisionRead(member, (await reuseOriginalDecision(ctx, input)).id) }),
+};
+
 const getDecisionEndpoint: Endpoint = {
   method: "GET",
   path: "/decisions/{id}",
@@ -778,6 +793,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   deleteReviewEndpoint,
   listDecisions,
   publishEndpoint,
+  reuseDecisionEndpoint,
   getDecisionEndpoint,
   listComments,
   createCommentEndpoint,
