@@ -137,7 +137,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
                     <span>In “{s.articleTitle}”</span>
                   </p>
                   {mayMark && !links.original && !isOriginal && !s.duplicateOfId ? (
-                    <ActionForm action={markDuplicate} submitLabel="Same claim: reuse its verdict" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
+                    <ActionForm action={markDuplicate} submitLabel="Same claim: mark as its duplicate" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
                       <input type="hidden" name="claimId" value={claim.id} />
                       <input type="hidden" name="duplicateOfId" value={s.id} />
                     </ActionForm>
