@@ -158,6 +158,14 @@ describe("the OpenAPI document", () => {
     await conform("GET", `/articles/${revised.id}/revisions/1`, "/articles/{id}/revisions/{number}", { token: reviewer }, 200);
     await conform("POST", `/claims/${first.id}/reattach`, "/claims/{id}/reattach", { token: editor, body: { version: first.version + 1, start: 0, end: 10 } }, 200);
 
+    // Span operations: adjust one claim's words, split another, merge the parts back.
+    const spans = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spans", body: SAMPLE_BODY } }, 201);
+    const [one, two] = spans.claims as Array<{ id: string; version: number; start: number; end: number }>;
+    await conform("POST", `/claims/${two!.id}/span`, "/claims/{id}/span", { token: editor, body: { version: two!.version, start: two!.start, end: two!.end - 1 } }, 200);
+    const cut = SAMPLE_BODY.indexOf("the lowest level");
+    const parts = await conform("POST", `/claims/${one!.id}/split`, "/claims/{id}/split", { token: editor, body: { version: one!.version, at: cut } }, 201);
+    await conform("POST", `/claims/${one!.id}/merge`, "/claims/{id}/merge", { token: editor, body: { version: parts.claim.version, nextId: parts.newClaim.id, nextVersion: parts.newClaim.version } }, 200);
+
     // Error answers follow the documented Error schema too.
     await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);
     await conform("POST", `/claims/${claimId}/sources`, "/claims/{id}/sources", { token: reviewer, body: { url: "javascript:alert(1)", title: "x", kind: "OTHER", stance: "CONTEXT" } }, 400);
