@@ -290,6 +290,7 @@ test("“/” goes to the workspace search box from any workspace page, never wh
   await page.keyboard.press("/");
   await expect(box).toBeFocused();
   await expect(box).toHaveValue("");
+  await page.locator("header").first().screenshot({ path: test.info().outputPath("search-shortcut-header.png") });
   await page.keyboard.type("burglaries");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=burglaries/);

@@ -74,4 +74,6 @@ test("an editor searches, opens a result at its claim, marks it as a duplicate o
   await expect(page.locator("#claim-heading")).toContainText("Senator Paul Grant");
   await expect(page.getByText(/Repeated by 1 claim/)).toBeVisible();
   await expect(page.getByText("reuses this verdict")).toBeVisible();
+  await similar.scrollIntoViewIfNeeded();
+  await similar.screenshot({ path: `${SHOTS}/original-lists-duplicates.png` });
 });

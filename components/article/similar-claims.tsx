@@ -51,7 +51,7 @@ function ReuseVerdict({ member, claim, links, action }: { member: Member; claim:
     );
   }
   return (
-    <ActionForm action={action} submitLabel={hasVerdict ? "Replace this claim's verdict with the original's" : "Reuse the original's verdict"} pendingLabel="Publishing…" className="mt-2" version={claim.version}>
+    <ActionForm action={action} submitLabel={hasVerdict ? "Replace this claim's verdict with the original's" : "Reuse the original's verdict"} pendingLabel="Publishing…" className="mt-2 space-y-2" version={claim.version}>
       <input type="hidden" name="claimId" value={claim.id} />
       <input type="hidden" name="decisionId" value={original.publishedDecisionId} />
       {hasVerdict ? <input type="hidden" name="replace" value="true" /> : null}
