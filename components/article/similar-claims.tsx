@@ -31,7 +31,12 @@ function ReuseVerdict({ member, claim, links, action }: { member: Member; claim:
   if (claim.status === "PUBLISHED" && links.reusedFrom?.decisionId === original.publishedDecisionId) return null;
   const hasVerdict = claim.decisions.length > 0;
   if (hasVerdict && claim.status !== "REOPENED") {
-    return <p className="mt-2 text-xs text-muted">This claim has a verdict of its own. To replace it with the original&apos;s, reopen the claim first.</p>;
+    const reusedEarlier = links.reusedFrom?.claimId === original.id;
+    return (
+      <p className="mt-2 text-xs text-muted">
+        {reusedEarlier ? "This claim reuses an earlier verdict of the original, which has since been corrected." : "This claim has a verdict of its own."} To publish the original&apos;s current verdict here, reopen the claim first.
+      </p>
+    );
   }
   const blockers = publishBlockers({
     status: claim.status,
