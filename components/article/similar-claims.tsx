@@ -75,8 +75,9 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
   const slug = member.workspace.slug;
   const scale = member.workspace.ratingScale;
   const [links, found] = await Promise.all([getDuplicateLinks(workspaceId, claim.id), findSimilarClaims(workspaceId, claim.statement, { excludeId: claim.id, limit: 6 })]);
-  // The original is shown above; the list holds the others.
-  const similar = found.filter((s) => s.id !== links.original?.id).slice(0, 5);
+  // The original and the duplicates are shown above; the list holds the others.
+  const linked = new Set([links.original?.id, ...links.duplicates.map((d) => d.id)]);
+  const similar = found.filter((s) => !linked.has(s.id)).slice(0, 5);
   const mayMark = can(member.actor, "claim:mark-duplicate");
   const isOriginal = links.duplicates.length > 0;
 

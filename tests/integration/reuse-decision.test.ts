@@ -108,7 +108,8 @@ describe("reusing the original's verdict", () => {
     expect(decision).toMatchObject({ workspaceId: ws.id, rating: "true", summary: "The state figures agree.", approvedById: ws.users.editor, reusedFromDecisionId: originalDecision });
     expect(await getDb().claim.findUniqueOrThrow({ where: { id: dup.id } })).toMatchObject({ status: "PUBLISHED", duplicateOfId: original.id });
     const event = await getDb().event.findFirstOrThrow({ where: { workspaceId: ws.id, claimId: dup.id, action: "decision.published" } });
-    expect(event).toMatchObject({ actorId: ws.users.editor, entityId: decision!.id, after: { rating: "true", reusedFromDecisionId: originalDecision, reusedFromClaimId: original.id } });
+    // The live feed sends it to every open page of the duplicate's article, as for any verdict.
+    expect(event).toMatchObject({ actorId: ws.users.editor, entityId: decision!.id, articleId: dup.articleId, after: { rating: "true", reusedFromDecisionId: originalDecision, reusedFromClaimId: original.id } });
 
     // Both pages: the duplicate names where its verdict comes from; the original lists who reuses it.
     expect((await getDuplicateLinks(ws.id, dup.id)).reusedFrom).toMatchObject({ decisionId: originalDecision, claimId: original.id, articleId: original.articleId });
