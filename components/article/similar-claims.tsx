@@ -127,7 +127,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
       <div>
         <h3 id="similar-heading" className="text-xs font-semibold uppercase tracking-wider text-muted">Similar claims in this workspace</h3>
         {similar.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">No similar claim found.</p>
+          <p className="mt-2 text-sm text-muted">{links.original || isOriginal ? "No other similar claim found." : "No similar claim found."}</p>
         ) : (
           <ul className="mt-3 space-y-3">
             {similar.map((s) => {
