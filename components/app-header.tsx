@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/policy";
 import { InboxLink } from "./inbox-link";
+import { HeaderSearch } from "./keyboard/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 type WorkspaceLink = { slug: string; name: string };
@@ -45,6 +46,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
           {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink}>Dashboard</Link> : null}
           {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink}>Settings</Link> : null}
         </nav>
+        {workspace ? <HeaderSearch slug={workspace.slug} /> : null}
         <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
           <InboxLink userId={user.id} />
           <Link href="/queue" className={navLink}>My queue</Link>

@@ -281,3 +281,50 @@ test("the article page with a claim open and the shortcuts dialog passes axe", a
   await expect(panel(page).getByLabel("Statement as checked")).toBeFocused();
   await expectNoAxeViolations(page);
 });
+
+test("“/” goes to the workspace search box from any workspace page, never while typing, and follows the shortcut settings", async ({ page }) => {
+  await openArticle(page, "reviewer");
+  const box = page.getByRole("searchbox", { name: "Search this workspace" });
+  await expect(box).toHaveAttribute("aria-keyshortcuts", "/");
+  // The article page: "/" focuses the header's box (the browser's quick find no longer has it).
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue("");
+  await page.locator("header").first().screenshot({ path: test.info().outputPath("search-shortcut-header.png") });
+  await page.keyboard.type("burglaries");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=burglaries/);
+  // The search page has its own box: "/" goes there, with the words selected to type over.
+  const pageBox = page.getByRole("searchbox", { name: "Search words" });
+  await pageBox.blur();
+  await page.keyboard.press("/");
+  await expect(pageBox).toBeFocused();
+  expect(await pageBox.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe("burglaries");
+
+  // In a text field "/" is a character.
+  await page.goto(articlePath);
+  await pressToOpen(page, "j");
+  await page.keyboard.press("r");
+  const rationale = panel(page).getByLabel("Rationale");
+  await rationale.focus();
+  await page.keyboard.type("a/b");
+  await expect(rationale).toHaveValue("a/b");
+  await expect(box).not.toBeFocused();
+  await rationale.fill("");
+
+  // Listed in the help, remappable like every single key, and off with the others.
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog.getByRole("row", { name: /Go to the workspace search box.*\// })).toBeVisible();
+  await dialog.getByRole("checkbox", { name: "Use single-key shortcuts" }).uncheck();
+  await page.keyboard.press("Escape");
+  // Another workspace page (the article list).
+  await page.goto(articlePath.split("/articles/")[0]!);
+  await page.keyboard.press("/");
+  await page.waitForTimeout(300);
+  await expect(box).not.toBeFocused();
+  await page.evaluate(() => window.localStorage.removeItem("factdesk.shortcuts"));
+  await page.reload();
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+});

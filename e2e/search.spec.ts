@@ -3,24 +3,39 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 
 // Search from the header, open a result at its claim, see the same claim from another article
-// among the similar claims and mark it as the original. Screenshots of the search page and the
-// similar-claims panel land in test-results/search/ for a person to look at.
+// among the similar claims, mark it as the original and reuse the original's published verdict.
+// Screenshots of the search page, the similar-claims panel and the duplicate's claim panel land
+// in test-results/search/ for a person to look at.
 
 const SHOTS = "test-results/search";
 
-test("an editor searches, opens a result at its claim and marks it as a duplicate of a similar claim", async ({ page }) => {
+test("an editor searches, opens a result at its claim, marks it as a duplicate of a similar claim and reuses its verdict", async ({ page, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
   await signIn(page, "editor");
   // A word no other spec uses, so the results are this spec's own.
   const token = `Quill${Date.now().toString(36).replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]!)}`;
   const sentence = (who: string, verb: string) => `${who} said unemployment in ${token} County ${verb} to 3.1 percent in 2024, the lowest level in two decades.`;
+  const claimIds: string[] = [];
   for (const [title, body] of [
     [`${token} jobs report`, sentence("Governor Ana Ruiz", "fell")],
     [`${token} debate recap`, sentence("Senator Paul Grant", "dropped")],
   ]) {
     const created = await page.request.post("/api/v1/articles", { data: { workspace: "demo", title, outlet: "Test Wire", body } });
     expect(created.status()).toBe(201);
+    claimIds.push(((await created.json()) as { claims: Array<{ id: string }> }).claims[0]!.id);
   }
+  const [governor, senator] = claimIds as [string, string];
+  // A reviewer reviews both; the editor publishes the senator's (the original-to-be) through the API.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, "reviewer");
+  for (const id of [governor, senator]) {
+    expect((await reviewer.request.post(`/api/v1/claims/${id}/reviews`, { data: { rating: "mostly-true", rationale: "BLS local area figures agree within a tenth.", confidence: 2 } })).status()).toBe(200);
+  }
+  await reviewerContext.close();
+  const { version } = (await (await page.request.get(`/api/v1/claims/${senator}`)).json()) as { version: number };
+  const summary = `The ${token} County rate was 3.2 percent: close, not exact.`;
+  expect((await page.request.post(`/api/v1/claims/${senator}/decisions`, { data: { rating: "mostly-true", summary, version } })).status()).toBe(201);
 
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Search" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
@@ -39,12 +54,26 @@ test("an editor searches, opens a result at its claim and marks it as a duplicat
   await expect(similar.getByRole("link", { name: /Senator Paul Grant/ })).toBeVisible();
   await similar.scrollIntoViewIfNeeded();
   await similar.screenshot({ path: `${SHOTS}/similar-claims.png` });
-  await similar.getByRole("button", { name: "Same claim: reuse its verdict" }).first().click();
+  await similar.getByRole("button", { name: "Same claim: mark as its duplicate" }).first().click();
   await expect(similar.getByText("Duplicate of another claim")).toBeVisible();
   await similar.scrollIntoViewIfNeeded();
   await similar.screenshot({ path: `${SHOTS}/similar-claims-marked.png` });
 
-  // The link goes both ways: the original lists this claim as repeating it.
-  await page.getByRole("link", { name: /Senator Paul Grant/ }).first().click();
+  // The original's verdict is published, and this claim passes the gate (reviewed by someone else).
+  await similar.getByRole("button", { name: "Reuse the original's verdict" }).click();
+  const panel = page.locator("#claim-panel");
+  await expect(panel.getByTestId("verdict-reused-from")).toContainText("Senator Paul Grant");
+  await expect(panel.getByText(summary)).toBeVisible();
+  await expect(page.locator('article[aria-labelledby="claim-heading"]').getByText("Published", { exact: true }).first()).toBeVisible();
+  await expect(similar.getByRole("button", { name: "Reuse the original's verdict" })).toHaveCount(0);
+  await panel.evaluate((el) => el.scrollTo(0, 0));
+  await panel.screenshot({ path: `${SHOTS}/duplicate-claim-panel.png` });
+
+  // The link goes both ways: the original lists this claim as repeating it, and reusing its verdict.
+  await panel.getByTestId("verdict-reused-from").getByRole("link", { name: /Senator Paul Grant/ }).click();
+  await expect(page.locator("#claim-heading")).toContainText("Senator Paul Grant");
   await expect(page.getByText(/Repeated by 1 claim/)).toBeVisible();
+  await expect(page.getByText("reuses this verdict")).toBeVisible();
+  await similar.scrollIntoViewIfNeeded();
+  await similar.screenshot({ path: `${SHOTS}/original-lists-duplicates.png` });
 });

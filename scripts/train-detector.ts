@@ -1,7 +1,7 @@
 /**
  * Trains the check-worthiness model and writes lib/domain/detection/model.json.
  *
- *   npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--bits N] [--epochs N] [--l2 X] [--seed N]
+ *   npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--group-cv] [--bits N] [--epochs N] [--l2 X] [--seed N]
  *
  * Trains on CheckThat! 2024 train only; dev chooses the decision threshold (and, by hand, the
  * options). dev-test is never read here: it is for reporting (npm run eval:detector).
@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { DENSE_SIZE, extractFeatures, type FeatureOptions, LENGTH_FEATURES } from "../lib/domain/detection/features";
 import { encodeWeights, scoreSentence, type DetectorModel } from "../lib/domain/detection/model";
 import { SIGNALS } from "../lib/domain/detection/signals";
-import { loadCheckThat, loadTrain, type Example } from "./lib/claims-data";
+import { loadCheckThat, loadTrain, loadTrainYears, type Example } from "./lib/claims-data";
 import { bestThreshold, measure } from "./lib/detector-metrics";
 
 type TrainOptions = FeatureOptions & { epochs: number; l2: number; rate: number; seed: number; positiveWeight: number };
@@ -100,22 +100,64 @@ function trainLogistic(data: readonly Encoded[], size: number, options: TrainOpt
   return w;
 }
 
-/**
- * k-fold cross-validation on train (folds by position, so sentences of one debate mostly stay
- * together): a less noisy way than dev's 238 positives to compare options. Prints the pooled F1
- * at the best threshold of the pooled out-of-fold scores.
- */
-function crossValidate(data: readonly Encoded[], size: number, options: TrainOptions, folds: number): void {
+/** Pooled out-of-fold scores: each group of train indices is scored by a model fitted on the rest. */
+function outOfFold(data: readonly Encoded[], size: number, options: TrainOptions, groups: readonly (readonly number[])[]) {
   const scores: { score: number; positive: boolean }[] = [];
-  for (let f = 0; f < folds; f++) {
-    const from = Math.floor((f * data.length) / folds);
-    const to = Math.floor(((f + 1) * data.length) / folds);
-    const w = trainLogistic([...data.slice(0, from), ...data.slice(to)], size, options);
-    for (const x of data.slice(from, to)) scores.push({ score: 1 / (1 + Math.exp(-logit(w, x))), positive: x.label === 1 });
+  const perGroup: { score: number; positive: boolean }[][] = [];
+  for (const group of groups) {
+    const held = new Set(group);
+    const w = trainLogistic(data.filter((_, i) => !held.has(i)), size, options);
+    const own = group.map((i) => {
+      const x = data[i] as Encoded;
+      return { score: 1 / (1 + Math.exp(-logit(w, x))), positive: x.label === 1 };
+    });
+    perGroup.push(own);
+    scores.push(...own);
   }
+  return { scores, perGroup };
+}
+
+function describe(label: string, scores: readonly { score: number; positive: boolean }[]): string {
   const t = bestThreshold(scores);
   const m = measure(scores, t);
-  console.log(`${folds}-fold CV on train: threshold=${t} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} (at 0.4: ${measure(scores, 0.4).f1.toFixed(3)})`);
+  return `${label}: threshold=${t} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} (at 0.4: ${measure(scores, 0.4).f1.toFixed(3)})`;
+}
+
+/**
+ * k-fold cross-validation on train with folds by file position. The train file is shuffled, so
+ * every fold holds sentences of every debate: this measures a random split (sentences of debates
+ * the model has seen), not new debates; --group-cv does that.
+ */
+function crossValidate(data: readonly Encoded[], size: number, options: TrainOptions, folds: number): void {
+  const groups = Array.from({ length: folds }, (_, f) => {
+    const from = Math.floor((f * data.length) / folds);
+    const to = Math.floor(((f + 1) * data.length) / folds);
+    return Array.from({ length: to - from }, (_, k) => from + k);
+  });
+  console.log(describe(`${folds}-fold CV on train`, outOfFold(data, size, options, groups).scores));
+}
+
+/**
+ * Leave-one-election-year-out cross-validation on train (the year of each sentence's debate, from
+ * ClaimBuster crowdsourced.csv, which holds the same ids): every sentence is scored by a model
+ * that never saw its debates, nor any debate of that campaign. The closest yardstick here to
+ * "speech from a new era" without touching dev-test. Prints the pooled figures and, per year,
+ * the best threshold and the F1 there and at 0.4.
+ */
+function groupCrossValidate(data: readonly Encoded[], train: readonly Example[], years: ReadonlyMap<string, string>, size: number, options: TrainOptions): void {
+  const byYear = new Map<string, number[]>();
+  train.forEach((e, i) => {
+    const year = years.get(e.id) ?? "unknown";
+    byYear.set(year, [...(byYear.get(year) ?? []), i]);
+  });
+  const names = [...byYear.keys()].sort();
+  const { scores, perGroup } = outOfFold(data, size, options, names.map((y) => byYear.get(y) ?? []));
+  console.log(describe(`leave-one-year-out CV on train (${names.length} election years)`, scores));
+  const rows = perGroup.map((s, k) => {
+    const t = bestThreshold(s);
+    return `${names[k]} ${t}/${measure(s, t).f1.toFixed(2)}/${measure(s, 0.4).f1.toFixed(2)}`;
+  });
+  console.log(`  per year (best threshold / F1 there / F1 at 0.4): ${rows.join(", ")}`);
 }
 
 function parseArgs(argv: readonly string[]) {
@@ -124,6 +166,7 @@ function parseArgs(argv: readonly string[]) {
   let out = join(process.cwd(), "lib", "domain", "detection", "model.json");
   let write = true;
   let folds = 0;
+  let groupCv = false;
   const numeric: Record<string, (n: number) => void> = {
     "--bits": (n) => (options.bits = n),
     "--epochs": (n) => (options.epochs = n),
@@ -142,6 +185,7 @@ function parseArgs(argv: readonly string[]) {
     } else if (arg === "--out") out = argv[++i] ?? out;
     else if (arg === "--dry-run") write = false;
     else if (arg === "--cv") folds = Number(argv[++i]);
+    else if (arg === "--group-cv") groupCv = true;
     else if (arg === "--char-grams") {
       const value = argv[++i] ?? "";
       options.charGrams = value ? value.split(",").map(Number) : [];
@@ -149,13 +193,13 @@ function parseArgs(argv: readonly string[]) {
     else if (!arg.startsWith("--") && !folder) folder = arg;
     else throw new Error(`unknown argument ${arg}`);
   }
-  return { folder, out, write, options, folds };
+  return { folder, out, write, options, folds, groupCv };
 }
 
 function main(): void {
-  const { folder, out, write, options, folds } = parseArgs(process.argv.slice(2));
+  const { folder, out, write, options, folds, groupCv } = parseArgs(process.argv.slice(2));
   if (!folder || !existsSync(folder)) {
-    console.error("usage: npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--bits N] [--epochs N] [--l2 X] [--rate X] [--seed N] [--positive-weight X] [--char-grams 3,4,5] [--no-bigrams]");
+    console.error("usage: npm run train:detector -- <data-folder> [--out FILE] [--dry-run] [--cv K] [--group-cv] [--bits N] [--epochs N] [--l2 X] [--rate X] [--seed N] [--positive-weight X] [--char-grams 3,4,5] [--no-bigrams]");
     process.exit(2);
   }
   const started = performance.now();
@@ -165,6 +209,7 @@ function main(): void {
   const size = (1 << options.bits) + DENSE_SIZE + 1;
   const encoded = encode(train, featureOptions);
   if (folds > 1) crossValidate(encoded, size, options, folds);
+  if (groupCv) groupCrossValidate(encoded, train, loadTrainYears(folder), size, options);
   const w = trainLogistic(encoded, size, options);
 
   const hashedSize = 1 << options.bits;

@@ -1,9 +1,11 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
 import { publishBlockers, reviewAgreement } from "@/lib/domain/publishing";
 import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
+import { resultHref } from "@/lib/domain/search";
 import { PUBLISHABLE_FROM, transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
 import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/source";
@@ -210,6 +212,12 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
             <p className="font-semibold">{ratingLabel(scale, latest.rating)}</p>
             <p className="mt-1 text-sm">{latest.summary}</p>
             <p className="mt-2 text-xs text-muted">Published {formatDateTime(latest.createdAt)}{latest.approvedBy ? ` by ${latest.approvedBy.name}` : ""}</p>
+            {latest.reusedFrom ? (
+              <p className="mt-1 text-xs" data-testid="verdict-reused-from">
+                Verdict reused from{" "}
+                <Link href={resultHref(workspace.slug, { articleId: latest.reusedFrom.claim.articleId, claimId: latest.reusedFrom.claim.id })} className="text-accent hover:underline">“{latest.reusedFrom.claim.statement}”</Link>
+              </p>
+            ) : null}
             {claim.decisions.length > 1 ? (
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-muted">Earlier verdicts ({claim.decisions.length - 1})</summary>

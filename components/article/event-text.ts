@@ -71,9 +71,9 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
     case "review.updated":
       return `${who} updated their review`;
     case "decision.published":
-      return `${who} published the verdict ${ratingLabel(scale, field(event.after, "rating")) ?? ""}`;
+      return `${who} published the verdict ${ratingLabel(scale, field(event.after, "rating")) ?? ""}${field(event.after, "reusedFromClaimId") ? ", reused from the original" : ""}`;
     case "decision.corrected":
-      return `${who} published a correction: ${ratingLabel(scale, field(event.after, "rating")) ?? ""}`;
+      return `${who} published a correction: ${ratingLabel(scale, field(event.after, "rating")) ?? ""}${field(event.after, "reusedFromClaimId") ? ", reused from the original" : ""}`;
     default:
       return `${who}: ${event.action}`;
   }

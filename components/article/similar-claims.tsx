@@ -1,32 +1,83 @@
 import Link from "next/link";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
-import { findSimilarClaims, getDuplicateLinks } from "@/lib/db/similar-claims";
+import type { ClaimDetail } from "@/lib/db/claim-detail";
+import { findSimilarClaims, getDuplicateLinks, type DuplicateLinks } from "@/lib/db/similar-claims";
+import { publishBlockers } from "@/lib/domain/publishing";
 import { ratingLabel } from "@/lib/domain/rating-scale";
 import { resultHref } from "@/lib/domain/search";
 import { ActionForm } from "../ui/action-form";
 import type { FormAction } from "./claim-forms";
 import { StatusBadge } from "./status-badge";
 
+type PanelClaim = Pick<ClaimDetail, "id" | "statement" | "version" | "status" | "sources" | "reviews" | "decisions">;
+
 type Props = {
   member: Member;
-  claim: { id: string; statement: string; version: number };
+  claim: PanelClaim;
   /** The bound markDuplicateAction; shown to those the policy lets mark duplicates. */
   markDuplicate: FormAction;
+  /** The bound reuseDecisionAction; shown to those who may publish a verdict. */
+  reuseDecision: FormAction;
 };
+
+/**
+ * Reusing the original's verdict on this duplicate: the button when the publishing gate lets
+ * this person publish here, else why not (the same list the server would answer with).
+ */
+function ReuseVerdict({ member, claim, links, action }: { member: Member; claim: PanelClaim; links: DuplicateLinks; action: FormAction }) {
+  const original = links.original;
+  if (!original?.publishedDecisionId || !can(member.actor, "decision:publish")) return null;
+  if (claim.status === "PUBLISHED" && links.reusedFrom?.decisionId === original.publishedDecisionId) return null;
+  const hasVerdict = claim.decisions.length > 0;
+  if (hasVerdict && claim.status !== "REOPENED") {
+    const reusedEarlier = links.reusedFrom?.claimId === original.id;
+    return (
+      <p className="mt-2 text-xs text-muted">
+        {reusedEarlier ? "This claim reuses an earlier verdict of the original, which has since been corrected." : "This claim has a verdict of its own."} To publish the original&apos;s current verdict here, reopen the claim first.
+      </p>
+    );
+  }
+  const blockers = publishBlockers({
+    status: claim.status,
+    sourceUrls: claim.sources.map((s) => s.url),
+    reviewerIds: claim.reviews.map((r) => r.reviewerId),
+    publisherId: member.actor.userId,
+    rules: member.workspace,
+  });
+  if (blockers.length > 0) {
+    return (
+      <div className="mt-2 rounded-md border border-amber-200 bg-amber-50 p-2.5 text-xs" id="reuse-blockers">
+        <p className="font-medium">The original&apos;s verdict is reused under the same publishing rules as any verdict. Not yet:</p>
+        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+          {blockers.map((b) => <li key={b}>{b}</li>)}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <ActionForm action={action} submitLabel={hasVerdict ? "Replace this claim's verdict with the original's" : "Reuse the original's verdict"} pendingLabel="Publishing…" className="mt-2 space-y-2" version={claim.version}>
+      <input type="hidden" name="claimId" value={claim.id} />
+      <input type="hidden" name="decisionId" value={original.publishedDecisionId} />
+      {hasVerdict ? <input type="hidden" name="replace" value="true" /> : null}
+      <p className="text-xs text-muted">Publishes its rating and summary as this claim&apos;s verdict, linked to the original{hasVerdict ? ", as a correction" : ""}.</p>
+    </ActionForm>
+  );
+}
 
 /**
  * Under the open claim: the claim it repeats or the claims repeating it (links both ways), and
  * the workspace's most similar claims with their published verdicts; editors mark one as the
  * original whose verdict this claim reuses.
  */
-export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
+export async function SimilarClaims({ member, claim, markDuplicate, reuseDecision }: Props) {
   const workspaceId = member.workspace.id;
   const slug = member.workspace.slug;
   const scale = member.workspace.ratingScale;
   const [links, found] = await Promise.all([getDuplicateLinks(workspaceId, claim.id), findSimilarClaims(workspaceId, claim.statement, { excludeId: claim.id, limit: 6 })]);
-  // The original is shown above; the list holds the others.
-  const similar = found.filter((s) => s.id !== links.original?.id).slice(0, 5);
+  // The original and the duplicates are shown above; the list holds the others.
+  const linked = new Set([links.original?.id, ...links.duplicates.map((d) => d.id)]);
+  const similar = found.filter((s) => !linked.has(s.id)).slice(0, 5);
   const mayMark = can(member.actor, "claim:mark-duplicate");
   const isOriginal = links.duplicates.length > 0;
 
@@ -40,9 +91,17 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
           </p>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
             <StatusBadge status={links.original.status} />
-            {links.original.publishedRating ? <span>Its verdict, reused here: <strong className="text-ink">{ratingLabel(scale, links.original.publishedRating)}</strong></span> : <span>No verdict published on it yet.</span>}
+            {links.original.publishedRating ? (
+              <span>
+                {links.original.publishedDecisionId ? "Its verdict" : "Its last verdict (reopened for a correction)"}: <strong className="text-ink">{ratingLabel(scale, links.original.publishedRating)}</strong>
+                {links.original.publishedDecisionId && links.reusedFrom?.decisionId === links.original.publishedDecisionId ? ", reused here" : ""}
+              </span>
+            ) : (
+              <span>No verdict published on it yet.</span>
+            )}
             <span>In “{links.original.articleTitle}”</span>
           </p>
+          <ReuseVerdict member={member} claim={claim} links={links} action={reuseDecision} />
           {mayMark ? (
             <ActionForm action={markDuplicate} submitLabel="Not a duplicate" pendingLabel="Clearing…" variant="secondary" className="mt-2" version={claim.version}>
               <input type="hidden" name="claimId" value={claim.id} />
@@ -52,12 +111,13 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
       ) : null}
       {isOriginal ? (
         <div className="text-sm">
-          <p className="font-medium">Repeated by {links.duplicates.length === 1 ? "1 claim" : `${links.duplicates.length} claims`} (their verdict is this one’s)</p>
+          <p className="font-medium">Repeated by {links.duplicates.length === 1 ? "1 claim" : `${links.duplicates.length} claims`}</p>
           <ul className="mt-1 space-y-1">
             {links.duplicates.map((d) => (
               <li key={d.id}>
                 <Link href={resultHref(slug, { articleId: d.articleId, claimId: d.id })} className="text-accent hover:underline">“{d.statement}”</Link>
                 <span className="text-xs text-muted"> in “{d.articleTitle}”</span>
+                {d.reusesVerdict ? <span className="ml-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-900 ring-1 ring-inset ring-emerald-600/30">reuses this verdict</span> : null}
               </li>
             ))}
           </ul>
@@ -67,7 +127,7 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
       <div>
         <h3 id="similar-heading" className="text-xs font-semibold uppercase tracking-wider text-muted">Similar claims in this workspace</h3>
         {similar.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">No similar claim found.</p>
+          <p className="mt-2 text-sm text-muted">{links.original || isOriginal ? "No other similar claim found." : "No similar claim found."}</p>
         ) : (
           <ul className="mt-3 space-y-3">
             {similar.map((s) => {
@@ -83,7 +143,7 @@ export async function SimilarClaims({ member, claim, markDuplicate }: Props) {
                     <span>In “{s.articleTitle}”</span>
                   </p>
                   {mayMark && !links.original && !isOriginal && !s.duplicateOfId ? (
-                    <ActionForm action={markDuplicate} submitLabel="Same claim: reuse its verdict" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
+                    <ActionForm action={markDuplicate} submitLabel="Same claim: mark as its duplicate" pendingLabel="Marking…" variant="secondary" className="mt-2" version={claim.version}>
                       <input type="hidden" name="claimId" value={claim.id} />
                       <input type="hidden" name="duplicateOfId" value={s.id} />
                     </ActionForm>

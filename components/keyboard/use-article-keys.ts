@@ -104,7 +104,8 @@ export function useArticleKeys(targets: Targets): { announcement: string; pendin
         return;
       }
       const id = shortcutFor(event, latest.current.prefs, { typing: isTyping(target), dialogOpen: false });
-      if (!id) return;
+      // The search key belongs to every workspace page: the header's listener takes it.
+      if (!id || id === "search") return;
       event.preventDefault();
       run(id);
     }

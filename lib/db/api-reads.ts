@@ -127,7 +127,7 @@ function redactReviews(viewer: Actor, rows: ReviewRow[], hasOwnReview: boolean) 
   return rows.map((r) => (seesAll || r.reviewerId === viewer.userId ? { ...r, hidden: false } : { ...r, rating: null, rationale: null, confidence: null, hidden: true }));
 }
 
-const DECISION_FIELDS = { id: true, claimId: true, rating: true, summary: true, createdAt: true, approvedBy: { select: { id: true, name: true } } } as const;
+const DECISION_FIELDS = { id: true, claimId: true, rating: true, summary: true, createdAt: true, reusedFromDecisionId: true, approvedBy: { select: { id: true, name: true } } } as const;
 
 export async function pageDecisions(workspaceId: string, claimId: string, after: CursorKey | null, limit: number) {
   return getDb().decision.findMany({ where: { workspaceId, claimId, ...oldestFirstAfter(after) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit + 1, select: DECISION_FIELDS });

@@ -299,7 +299,12 @@ export async function importWorkspace(
         backup.sources.map((r) => ({ ...r, workspaceId, addedById: userOrNull(r.addedById), publishedAt: tn(r.publishedAt), accessedAt: tn(r.accessedAt), createdAt: t(r.createdAt), updatedAt: t(r.updatedAt) })),
       );
       await insertRows(tx, "Review", backup.reviews.map((r) => ({ ...r, workspaceId, reviewerId: user(r.reviewerId), createdAt: t(r.createdAt), updatedAt: t(r.updatedAt) })));
-      await insertRows(tx, "Decision", backup.decisions.map((r) => ({ ...r, workspaceId, approvedById: userOrNull(r.approvedById), createdAt: t(r.createdAt) })));
+      await insertRows(tx, "Decision", backup.decisions.map((r) => ({ ...r, workspaceId, approvedById: userOrNull(r.approvedById), reusedFromDecisionId: null, createdAt: t(r.createdAt) })));
+      // Reused verdicts once every decision is in (the original's may come later in the file).
+      const reuses = backup.decisions.filter((d) => d.reusedFromDecisionId).map((d) => ({ id: d.id, reusedFromDecisionId: d.reusedFromDecisionId }));
+      if (reuses.length > 0) {
+        await tx.$executeRaw`UPDATE "Decision" d SET "reusedFromDecisionId" = m."reusedFromDecisionId" FROM jsonb_to_recordset(${JSON.stringify(reuses)}::jsonb) AS m("id" text, "reusedFromDecisionId" text) WHERE d."id" = m."id" AND d."workspaceId" = ${workspaceId}`;
+      }
       await insertRows(
         tx,
         "Comment",

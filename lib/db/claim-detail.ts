@@ -70,7 +70,7 @@ export async function getClaimDetail(workspaceId: string, claimId: string, viewe
       },
       decisions: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, rating: true, summary: true, createdAt: true, approvedBy: { select: { name: true } } },
+        select: { id: true, rating: true, summary: true, createdAt: true, reusedFromDecisionId: true, approvedBy: { select: { name: true } }, reusedFrom: { select: { claim: { select: { id: true, articleId: true, statement: true } } } } },
       },
     },
   });

@@ -34,7 +34,13 @@ export async function getArticleReport(workspaceId: string, articleId: string, v
           decisions: {
             orderBy: { createdAt: "desc" },
             take: 1,
-            select: { rating: true, summary: true, createdAt: true, approvedBy: { select: { name: true } } },
+            select: {
+              rating: true,
+              summary: true,
+              createdAt: true,
+              approvedBy: { select: { name: true } },
+              reusedFrom: { select: { claim: { select: { id: true, statement: true, article: { select: { title: true } } } } } },
+            },
           },
           sources: {
             orderBy: { createdAt: "asc" },
@@ -75,7 +81,14 @@ export async function getArticleReport(workspaceId: string, articleId: string, v
           };
         }),
         verdict: decision
-          ? { rating: decision.rating, ratingLabel: ratingLabel(scale, decision.rating) ?? decision.rating, summary: decision.summary, publishedAt: decision.createdAt, approvedBy: decision.approvedBy?.name ?? null }
+          ? {
+              rating: decision.rating,
+              ratingLabel: ratingLabel(scale, decision.rating) ?? decision.rating,
+              summary: decision.summary,
+              publishedAt: decision.createdAt,
+              approvedBy: decision.approvedBy?.name ?? null,
+              reusedFrom: decision.reusedFrom ? { claimId: decision.reusedFrom.claim.id, statement: decision.reusedFrom.claim.statement, articleTitle: decision.reusedFrom.claim.article.title } : null,
+            }
           : null,
       };
     }),

@@ -91,36 +91,60 @@ export async function findSimilarClaims(workspaceId: string, statement: string, 
 }
 
 export type DuplicateLinks = {
-  /** The original this claim repeats, with its verdict. */
-  original: { id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; publishedRating: string | null } | null;
-  /** The claims marked as repeating this one. */
-  duplicates: Array<{ id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus }>;
+  /**
+   * The original this claim repeats, with its latest verdict (`publishedDecisionId` is that
+   * verdict's id while the original is published, null when it has none or was reopened).
+   */
+  original: { id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; publishedRating: string | null; publishedDecisionId: string | null } | null;
+  /** The claims marked as repeating this one; `reusesVerdict` when their latest verdict is copied from one of this claim's. */
+  duplicates: Array<{ id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; reusesVerdict: boolean }>;
+  /** Where this claim's latest verdict was reused from, when it was (kept even if the mark is cleared later). */
+  reusedFrom: { decisionId: string; claimId: string; articleId: string; articleTitle: string; statement: string } | null;
 };
 
-/** Both directions of the duplicate link for one claim of the workspace. */
+const latestDecision = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: 1 };
+
+/** Both directions of the duplicate link for one claim of the workspace, and where its verdict came from. */
 export async function getDuplicateLinks(workspaceId: string, claimId: string): Promise<DuplicateLinks> {
   const db = getDb();
-  const claim = await db.claim.findFirst({ where: { id: claimId, workspaceId }, select: { duplicateOfId: true } });
-  if (!claim) return { original: null, duplicates: [] };
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, workspaceId },
+    select: {
+      duplicateOfId: true,
+      decisions: { ...latestDecision, select: { reusedFrom: { select: { id: true, claim: { select: { id: true, articleId: true, statement: true, article: { select: { title: true } } } } } } } },
+    },
+  });
+  if (!claim) return { original: null, duplicates: [], reusedFrom: null };
   const [original, duplicates] = await Promise.all([
     claim.duplicateOfId
       ? db.claim.findFirst({
           where: { id: claim.duplicateOfId, workspaceId },
-          select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } }, decisions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { rating: true } } },
+          select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } }, decisions: { ...latestDecision, select: { id: true, rating: true } } },
         })
       : Promise.resolve(null),
     db.claim.findMany({
       where: { workspaceId, duplicateOfId: claimId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 50,
-      select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } } },
+      select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } }, decisions: { ...latestDecision, select: { reusedFrom: { select: { claimId: true } } } } },
     }),
   ]);
+  const from = claim.decisions[0]?.reusedFrom;
+  const originalDecision = original?.decisions[0];
   return {
     original: original
-      ? { id: original.id, articleId: original.articleId, articleTitle: original.article.title, statement: original.statement, status: original.status, publishedRating: original.decisions[0]?.rating ?? null }
+      ? {
+          id: original.id,
+          articleId: original.articleId,
+          articleTitle: original.article.title,
+          statement: original.statement,
+          status: original.status,
+          publishedRating: originalDecision?.rating ?? null,
+          publishedDecisionId: original.status === "PUBLISHED" ? (originalDecision?.id ?? null) : null,
+        }
       : null,
-    duplicates: duplicates.map((d) => ({ id: d.id, articleId: d.articleId, articleTitle: d.article.title, statement: d.statement, status: d.status })),
+    duplicates: duplicates.map((d) => ({ id: d.id, articleId: d.articleId, articleTitle: d.article.title, statement: d.statement, status: d.status, reusesVerdict: d.decisions[0]?.reusedFrom?.claimId === claimId })),
+    reusedFrom: from ? { decisionId: from.id, claimId: from.claim.id, articleId: from.claim.articleId, articleTitle: from.claim.article.title, statement: from.claim.statement } : null,
   };
 }
 

@@ -24,7 +24,15 @@ export type ReportData = {
     assignees?: string[];
     /** Reviews as the person asking may see them under the independent-review rule (internal). */
     reviews?: Array<{ reviewer: string; rating: string | null; ratingLabel: string | null; rationale: string | null; confidence: number | null; hidden: boolean; updatedAt: Date }>;
-    verdict: { rating: string; ratingLabel: string; summary: string; publishedAt: Date; approvedBy: string | null } | null;
+    verdict: {
+      rating: string;
+      ratingLabel: string;
+      summary: string;
+      publishedAt: Date;
+      approvedBy: string | null;
+      /** The original claim whose verdict this duplicate reuses (internal). */
+      reusedFrom?: { claimId: string; statement: string; articleTitle: string } | null;
+    } | null;
     sources: Array<{
       url: string;
       title: string;

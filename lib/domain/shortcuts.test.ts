@@ -9,6 +9,7 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("j"), DEFAULT_SHORTCUT_PREFS, free)).toBe("next");
     expect(shortcutFor(press("K"), DEFAULT_SHORTCUT_PREFS, free)).toBe("previous");
     expect(shortcutFor(press("?"), DEFAULT_SHORTCUT_PREFS, free)).toBe("help");
+    expect(shortcutFor(press("/"), DEFAULT_SHORTCUT_PREFS, free)).toBe("search");
     expect(shortcutFor(press("x"), DEFAULT_SHORTCUT_PREFS, free)).toBeNull();
   });
 
@@ -43,12 +44,28 @@ describe("assignKey", () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining("Previous claim") });
   });
 
+  it("lets the search shortcut move off \"/\" and another take it, as any other key", () => {
+    const moved = assignKey(DEFAULT_SHORTCUT_PREFS, "search", "g");
+    if (!moved.ok) throw new Error(moved.message);
+    expect(shortcutFor(press("g"), moved.prefs, free)).toBe("search");
+    expect(shortcutFor(press("/"), moved.prefs, free)).toBeNull();
+    expect(assignKey(moved.prefs, "help", "/").ok).toBe(true);
+    expect(assignKey(DEFAULT_SHORTCUT_PREFS, "help", "/")).toEqual({ ok: false, message: expect.stringContaining("workspace search box") });
+  });
+
+  it("the search key never fires in a text field, nor with the shortcuts off", () => {
+    expect(shortcutFor(press("/"), DEFAULT_SHORTCUT_PREFS, { typing: true, dialogOpen: false })).toBeNull();
+    expect(shortcutFor(press("/"), { ...DEFAULT_SHORTCUT_PREFS, enabled: false }, free)).toBeNull();
+    // Stored preferences from before the search shortcut existed get its default.
+    expect(parseShortcutPrefs({ enabled: true, keys: { next: "n" } }).keys.search).toBe("/");
+  });
+
   it("accepts the key the shortcut already has", () => {
     expect(assignKey(DEFAULT_SHORTCUT_PREFS, "next", "j").ok).toBe(true);
   });
 
   it("refuses named, reserved and multi-character keys", () => {
-    for (const key of ["Enter", "Escape", "Tab", "ArrowUp", "F5", " ", "/", "'", "ab"]) {
+    for (const key of ["Enter", "Escape", "Tab", "ArrowUp", "F5", " ", "'", "ab"]) {
       const result = assignKey(DEFAULT_SHORTCUT_PREFS, "help", key);
       expect(result.ok, key).toBe(false);
     }

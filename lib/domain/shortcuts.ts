@@ -1,8 +1,9 @@
-// PURE: the article page's keyboard shortcuts: which key does what, the person's own mapping,
-// and when a single-key shortcut may fire at all (WCAG 2.1.4: they can be turned off or
-// remapped, and never fire while someone is typing).
+// PURE: the keyboard shortcuts (the article page's, and "/" for the search box on every
+// workspace page): which key does what, the person's own mapping, and when a single-key shortcut
+// may fire at all (WCAG 2.1.4: they can be turned off or remapped, and never fire while someone
+// is typing).
 
-export const SHORTCUT_IDS = ["next", "previous", "addSource", "review", "editClaim", "addClaim", "help"] as const;
+export const SHORTCUT_IDS = ["next", "previous", "addSource", "review", "editClaim", "addClaim", "search", "help"] as const;
 export type ShortcutId = (typeof SHORTCUT_IDS)[number];
 
 export const SHORTCUTS: Record<ShortcutId, { label: string; defaultKey: string }> = {
@@ -12,6 +13,7 @@ export const SHORTCUTS: Record<ShortcutId, { label: string; defaultKey: string }
   review: { label: "Write or update my review", defaultKey: "r" },
   editClaim: { label: "Edit the statement", defaultKey: "e" },
   addClaim: { label: "Add the selected words as a claim", defaultKey: "a" },
+  search: { label: "Go to the workspace search box (on every workspace page)", defaultKey: "/" },
   help: { label: "Show these shortcuts", defaultKey: "?" },
 };
 
@@ -37,10 +39,10 @@ export const normalizeKey = (key: string): string => (key.length === 1 ? key.toL
 /** How a key is written in the help. */
 export const keyLabel = (key: string): string => (key === " " ? "Space" : key);
 
-// Single characters the browser already uses without a modifier.
+// Single characters the browser already uses without a modifier. "/" (Firefox's quick find) is
+// the search shortcut, as on GitHub and in Gmail: Ctrl+F still finds in the page.
 const RESERVED: Record<string, string> = {
   " ": "Space scrolls the page.",
-  "/": "/ opens the browser's quick find in some browsers.",
   "'": "' opens the browser's quick find for links in some browsers.",
 };
 

@@ -25,7 +25,7 @@ export function renderCsv(report: ReportDocument): string {
     });
   } else {
     rows.push(
-      csvRow(["claim", "claim_id", "quote", "statement", "claimant", "status", "status_note", "assignees", "verdict", "rating", "summary", "verdict_published", "approved_by", "review_count", "reviews", "source_count", "sources"]),
+      csvRow(["claim", "claim_id", "quote", "statement", "claimant", "status", "status_note", "assignees", "verdict", "rating", "summary", "verdict_published", "approved_by", "review_count", "reviews", "source_count", "sources", "verdict_reused_from"]),
     );
     report.claims.forEach((c, i) => {
       const reviews = c.reviews.map((r) => (r.hidden ? `${r.reviewer}: hidden` : `${r.reviewer}: ${r.label ?? r.rating}${r.confidence ? ` (confidence ${r.confidence}/3)` : ""}: ${r.rationale ?? ""}`)).join("\n");
@@ -48,6 +48,7 @@ export function renderCsv(report: ReportDocument): string {
           reviews,
           c.sources.length,
           sourceList(c.sources),
+          c.verdict?.reusedFrom ? `${c.verdict.reusedFrom.statement} (${c.verdict.reusedFrom.articleTitle}, claim ${c.verdict.reusedFrom.claimId})` : null,
         ]),
       );
     });

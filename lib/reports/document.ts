@@ -63,7 +63,17 @@ const deskClaimSchema = z
     statusLabel: z.string(),
     statusReason: z.string().nullable().describe("The note on the last status change."),
     assignees: z.array(z.string()),
-    verdict: readerVerdictSchema.extend({ approvedBy: z.string().nullable() }).strict().nullable(),
+    verdict: readerVerdictSchema
+      .extend({
+        approvedBy: z.string().nullable(),
+        reusedFrom: z
+          .object({ claimId: z.string(), statement: z.string(), articleTitle: z.string() })
+          .strict()
+          .nullable()
+          .describe("When this claim was marked as a duplicate and its verdict reused: the original claim the verdict comes from."),
+      })
+      .strict()
+      .nullable(),
     reviews: z.array(
       z
         .object({
@@ -183,7 +193,9 @@ export function reportDocument(data: ReportData, audience: Audience): ReportDocu
       statusLabel: STATUS_LABELS[c.status],
       statusReason: c.statusReason ?? null,
       assignees: c.assignees ?? [],
-      verdict: c.verdict ? { rating: c.verdict.rating, label: c.verdict.ratingLabel, summary: c.verdict.summary, publishedAt: c.verdict.publishedAt.toISOString(), approvedBy: c.verdict.approvedBy } : null,
+      verdict: c.verdict
+        ? { rating: c.verdict.rating, label: c.verdict.ratingLabel, summary: c.verdict.summary, publishedAt: c.verdict.publishedAt.toISOString(), approvedBy: c.verdict.approvedBy, reusedFrom: c.verdict.reusedFrom ?? null }
+        : null,
       reviews: (c.reviews ?? []).map((r) => ({ reviewer: r.reviewer, hidden: r.hidden, rating: r.rating, label: r.ratingLabel, rationale: r.rationale, confidence: r.confidence, updatedAt: r.updatedAt.toISOString() })),
       sources: sourcesOf(c),
     })),

@@ -62,7 +62,9 @@ function deskClaimHtml(c: DeskReport["claims"][number]): string {
     `<li>Assigned to: ${c.assignees.length ? c.assignees.map(h).join(", ") : "nobody"}</li>`,
   ].filter(Boolean);
   const verdict = c.verdict
-    ? `<p><span class="verdict">${h(c.verdict.label)}</span><span class="muted">published ${dayOf(c.verdict.publishedAt)}${c.verdict.approvedBy ? ` by ${h(c.verdict.approvedBy)}` : ""}</span></p><p>${h(c.verdict.summary)}</p>`
+    ? `<p><span class="verdict">${h(c.verdict.label)}</span><span class="muted">published ${dayOf(c.verdict.publishedAt)}${c.verdict.approvedBy ? ` by ${h(c.verdict.approvedBy)}` : ""}</span></p>${
+        c.verdict.reusedFrom ? `<p class="muted">Verdict reused from the original claim “${h(c.verdict.reusedFrom.statement)}” in “${h(c.verdict.reusedFrom.articleTitle)}”</p>` : ""
+      }<p>${h(c.verdict.summary)}</p>`
     : `<p class="muted">No verdict published yet.</p>`;
   const reviews = c.reviews.length
     ? `<h3>Reviews</h3><ul class="reviews">${c.reviews

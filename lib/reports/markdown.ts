@@ -25,7 +25,9 @@ function deskClaimLines(claim: DeskReport["claims"][number]): string[] {
   lines.push(`- Assigned to: ${claim.assignees.length ? claim.assignees.map(esc).join(", ") : "nobody"}`);
   if (claim.verdict) {
     const by = claim.verdict.approvedBy ? `, approved by ${esc(claim.verdict.approvedBy)}` : "";
-    lines.push(`- Verdict: **${esc(claim.verdict.label)}** (published ${dayOf(claim.verdict.publishedAt)}${by})`, "", esc(claim.verdict.summary));
+    lines.push(`- Verdict: **${esc(claim.verdict.label)}** (published ${dayOf(claim.verdict.publishedAt)}${by})`);
+    if (claim.verdict.reusedFrom) lines.push(`- Verdict reused from the original claim “${esc(claim.verdict.reusedFrom.statement)}” in “${esc(claim.verdict.reusedFrom.articleTitle)}”`);
+    lines.push("", esc(claim.verdict.summary));
   } else {
     lines.push("- Verdict: not yet published");
   }

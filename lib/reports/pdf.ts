@@ -142,6 +142,8 @@ export function renderPdf(report: ReportDocument): Promise<Buffer> {
       const by = "approvedBy" in verdict && verdict.approvedBy ? ` by ${verdict.approvedBy}` : "";
       doc.font("bold").fontSize(11).fillColor(INK).text(`Verdict: ${verdict.label}`, { width, continued: true });
       doc.font("regular").fontSize(9.5).fillColor(MUTED).text(`  — published ${dayOf(verdict.publishedAt)}${by}`);
+      const reused = "reusedFrom" in verdict ? (verdict as DeskReport["claims"][number]["verdict"])?.reusedFrom : null;
+      if (reused) text("regular", 9.5, MUTED, `Verdict reused from the original claim “${reused.statement}” in “${reused.articleTitle}”`);
       doc.moveDown(0.2);
       text("regular", 10.5, INK, verdict.summary, { lineGap: 1.5 });
     } else {

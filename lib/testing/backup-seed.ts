@@ -131,6 +131,10 @@ export async function seedBackupWorkspace(ws: TestWorkspace, options: { articles
       { id: `dec-${c.id}-2`, workspaceId: ws.id, claimId: c.id, rating: "mostly-true", summary: "Corrected verdict.", approvedById: null, createdAt: at(601) },
     ]),
   });
+  // A reused verdict whose original decision comes later in id order: the restore must link it afterwards.
+  if (published.length > 0) {
+    await db.decision.update({ where: { id: `dec-${published[0]!.id}-1` }, data: { reusedFromDecisionId: `dec-${published[published.length - 1]!.id}-2` } });
+  }
   const first = claims[0]!;
   await db.comment.createMany({
     data: claims.flatMap((c) => [

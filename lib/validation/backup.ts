@@ -113,7 +113,8 @@ const reviewRow = z.strictObject({
   createdAt: date,
   updatedAt: date,
 });
-const decisionRow = z.strictObject({ id, claimId: id, rating: text(100), summary: text(50_000), approvedById: optId, createdAt: date });
+// reusedFromDecisionId: the original's decision a duplicate's verdict copies (absent in older files).
+const decisionRow = z.strictObject({ id, claimId: id, rating: text(100), summary: text(50_000), approvedById: optId, reusedFromDecisionId: optId.optional(), createdAt: date });
 const commentRow = z.strictObject({
   id,
   claimId: id,
@@ -262,6 +263,7 @@ export function checkBackupReferences(b: Backup): string | null {
     articles: new Set(b.articles.map((r) => r.id)),
     claims: new Set(b.claims.map((r) => r.id)),
     comments: new Set(b.comments.map((r) => r.id)),
+    decisions: new Set(b.decisions.map((r) => r.id)),
   };
   const unique: Array<[string, Iterable<string>]> = [
     ["user id", b.users.map((r) => r.id)],
@@ -307,6 +309,7 @@ export function checkBackupReferences(b: Backup): string | null {
     ["decision claim", b.decisions.map((r) => ({ id: r.id, ref: r.claimId })), ids.claims],
     ["decision approver", b.decisions.map((r) => ({ id: r.id, ref: r.approvedById })), ids.users],
     ["decision rating", b.decisions.map((r) => ({ id: r.id, ref: r.rating })), ratings],
+    ["decision reused from", b.decisions.map((r) => ({ id: r.id, ref: r.reusedFromDecisionId ?? null })), ids.decisions],
     ["comment claim", b.comments.map((r) => ({ id: r.id, ref: r.claimId })), ids.claims],
     ["comment author", b.comments.map((r) => ({ id: r.id, ref: r.authorId })), ids.users],
     ["comment parent", b.comments.map((r) => ({ id: r.id, ref: r.parentId })), ids.comments],

@@ -25,5 +25,16 @@ export const publishDecisionSchema = z.object({
   summary: requiredText("Summary", 5000),
 });
 
+// Reusing a duplicate's original verdict: the duplicate's version, the original's decision the
+// person saw (optional: when given, a newer one is a conflict), and whether to replace a verdict
+// the duplicate already has (a correction; only on a reopened claim).
+export const reuseDecisionSchema = z.object({
+  claimId: id("claim"),
+  version,
+  decisionId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("decision").optional()),
+  replace: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).optional(),
+});
+
+export type ReuseDecisionInput = z.infer<typeof reuseDecisionSchema>;
 export type SaveReviewInput = z.infer<typeof saveReviewSchema>;
 export type PublishDecisionInput = z.infer<typeof publishDecisionSchema>;

@@ -96,3 +96,16 @@ export function loadTrain(folder: string): Example[] {
   }
   return train.map((e) => (e.text === "#NAME?" && originals.has(e.id) ? { ...e, text: originals.get(e.id) ?? e.text } : e));
 }
+
+/**
+ * The election year of each train sentence's debate, by id, from ClaimBuster crowdsourced.csv
+ * (`File_id` such as `1988-09-25.txt`); CheckThat! train holds the same ids.
+ */
+export function loadTrainYears(folder: string): Map<string, string> {
+  const file = join(folder, "claimbuster", "crowdsourced.csv");
+  const [header = [], ...rows] = parseDelimited(readFileSync(file, "utf8"), ",");
+  const idCol = header.indexOf("Sentence_id");
+  const fileCol = header.indexOf("File_id");
+  if (idCol < 0 || fileCol < 0) throw new Error(`${file}: no Sentence_id or File_id column`);
+  return new Map(rows.map((row) => [row[idCol] ?? "", (row[fileCol] ?? "").slice(0, 4)]));
+}

@@ -5,7 +5,9 @@ import type { Role } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type ActionPerson, type CallResult } from "@/lib/testing/action-guards";
 import { workspaceFingerprint } from "@/lib/testing/api";
-import { SAMPLE_BODY } from "@/lib/testing/factories";
+import { publishDecision } from "@/lib/db/reviews";
+import { markDuplicate } from "@/lib/db/similar-claims";
+import { SAMPLE_BODY, actingAs, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 
 // Every workspace server action called directly, as a form post would call it, by each person
 // who must be refused: signed out, every role below the action's minimum, a member of another
@@ -46,6 +48,8 @@ type Case = {
   notOwners?: ActionPerson[];
   /** Who makes the allowed call (default: someone with the minimum role). */
   allowed?: ActionPerson;
+  /** What the allowed call needs first, on its fresh fixture (the refusals above never get that far). */
+  prepare?: (f: ActionFixture) => Promise<void>;
   /** What the action writes outside the workspace's own rows. */
   outside?: (input: Record<string, string>) => Promise<unknown>;
 };
@@ -77,6 +81,19 @@ const CASES: Case[] = [
   { name: "remove a source", action: article.deleteSourceAction, min: "REVIEWER", ids: true, notOwners: ["second"], input: (f) => ({ sourceId: f.source }) },
   { name: "review a claim", action: article.saveReviewAction, min: "REVIEWER", ids: true, allowed: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Planted", confidence: "2", version: "" }) },
   { name: "publish a verdict", action: article.publishDecisionAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Planted" }) },
+  {
+    name: "reuse the original's verdict",
+    action: duplicates.reuseDecisionAction,
+    min: "EDITOR",
+    ids: true,
+    input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version) }),
+    // The detected claim becomes a published original, and the claim in review its duplicate.
+    prepare: async (f) => {
+      const version = await reviewedByReviewer(f.workspace, f.detected.id, "false");
+      await publishDecision(actingAs(f.workspace, "editor"), { claimId: f.detected.id, version, rating: "false", summary: "Wrong." });
+      f.claim.version = (await markDuplicate(actingAs(f.workspace, "editor"), mayAs("EDITOR"), { claimId: f.claim.id, duplicateOfId: f.detected.id, version: f.claim.version })).version;
+    },
+  },
   { name: "mark a claim as a duplicate", action: duplicates.markDuplicateAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, duplicateOfId: f.claim.id, version: String(f.detected.version) }) },
   { name: "set the highlight threshold", action: article.setHighlightThresholdAction, min: "EDITOR", input: () => ({ threshold: "37" }) },
   { name: "replace an article's text", action: revisions.replaceArticleTextAction, min: "EDITOR", ids: true, input: (f) => ({ articleId: f.article, version: "1", body: `${SAMPLE_BODY}\nPlanted sentence.`, note: "" }) },
@@ -212,6 +229,7 @@ describe("an archived workspace: FORBIDDEN to the people who could otherwise, no
 describe("the allowed call succeeds on the same data, so each refusal above is the guard's", () => {
   it.each(rows(CASES))("%s", async (_name, c) => {
     const fresh = await createActionFixture();
+    await c.prepare?.(fresh);
     const input = c.input(fresh);
     const before = await state(c, input, [fresh]);
     const result = await call(fresh.users[c.allowed ?? personOf(c.min)], c, fresh.workspace.slug, input);

@@ -130,6 +130,9 @@ describe("the OpenAPI document", () => {
     expect(mark).toMatchObject({ claimId: repeat.id, duplicateOfId: claimId, version: repeat.version + 1 });
     const links = await conform("GET", `/claims/${claimId}/similar`, "/claims/{id}/similar", { token: reviewer }, 200);
     expect(links.duplicates.map((d: { id: string }) => d.id)).toEqual([repeat.id]);
+    // Reusing the verdict passes the publishing gate: the repeat was never reviewed (400, the Error schema).
+    const refused = await conform("POST", `/claims/${repeat.id}/reuse-decision`, "/claims/{id}/reuse-decision", { token: editor, body: { version: repeat.version + 1, decisionId: decision.id } }, 400);
+    expect(refused.error.message).toMatch(/same rules as any verdict/);
     await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: null, version: repeat.version + 1 } }, 200);
 
     for (const format of ["md", "json", "csv", "html", "pdf"]) {
@@ -154,6 +157,14 @@ describe("the OpenAPI document", () => {
     await conform("GET", `/articles/${revised.id}/revisions`, "/articles/{id}/revisions", { token: reviewer }, 200);
     await conform("GET", `/articles/${revised.id}/revisions/1`, "/articles/{id}/revisions/{number}", { token: reviewer }, 200);
     await conform("POST", `/claims/${first.id}/reattach`, "/claims/{id}/reattach", { token: editor, body: { version: first.version + 1, start: 0, end: 10 } }, 200);
+
+    // Span operations: adjust one claim's words, split another, merge the parts back.
+    const spans = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spans", body: SAMPLE_BODY } }, 201);
+    const [one, two] = spans.claims as Array<{ id: string; version: number; start: number; end: number }>;
+    await conform("POST", `/claims/${two!.id}/span`, "/claims/{id}/span", { token: editor, body: { version: two!.version, start: two!.start, end: two!.end - 1 } }, 200);
+    const cut = SAMPLE_BODY.indexOf("the lowest level");
+    const parts = await conform("POST", `/claims/${one!.id}/split`, "/claims/{id}/split", { token: editor, body: { version: one!.version, at: cut } }, 201);
+    await conform("POST", `/claims/${one!.id}/merge`, "/claims/{id}/merge", { token: editor, body: { version: parts.claim.version, nextId: parts.newClaim.id, nextVersion: parts.newClaim.version } }, 200);
 
     // Error answers follow the documented Error schema too.
     await conform("GET", "/claims/nope", "/claims/{id}", { token: editor }, 404);

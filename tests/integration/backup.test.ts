@@ -37,6 +37,7 @@ describe("the backup file", () => {
       expect(backup[table].length, table).toBeGreaterThan(0);
     }
     expect(backup).toMatchObject({ format: "factdesk-backup", version: 1 });
+    expect(backup.decisions.some((d) => d.reusedFromDecisionId)).toBe(true);
     expect(backup.workspace).toMatchObject({ highlightThreshold: 0.65, organizationName: "Cárdenas Fact Desk", fourEyes: false });
     expect(backup.workspace.ratingScale.at(-1)).toEqual({ key: "pants-on-fire", label: "Pants on fire", retired: true });
     const text = JSON.stringify(backup);
@@ -129,6 +130,9 @@ describe("refusals write nothing", () => {
     const rating = clone();
     rating.decisions[0]!.rating = "sort-of";
     await expectUnchanged(importInto(bytesOf(rating)), /decision rating sort-of/);
+    const reused = clone();
+    reused.decisions[0]!.reusedFromDecisionId = "gone-decision";
+    await expectUnchanged(importInto(bytesOf(reused)), /decision reused from gone-decision/);
     const actor = clone();
     actor.events[0]!.actorId = "nobody";
     await expectUnchanged(importInto(bytesOf(actor)), /event actor nobody/);

@@ -34,6 +34,7 @@ const MODULES = {
   article: await import("@/app/w/[workspace]/articles/[articleId]/actions"),
   share: await import("@/app/w/[workspace]/articles/[articleId]/share/actions"),
   comments: await import("@/app/w/[workspace]/articles/[articleId]/comment-actions"),
+  duplicates: await import("@/app/w/[workspace]/articles/[articleId]/duplicate-actions"),
   revisions: await import("@/app/w/[workspace]/articles/[articleId]/revision-actions"),
   settings: await import("@/app/w/[workspace]/settings/actions"),
   webhooks: await import("@/app/w/[workspace]/settings/webhooks/actions"),
@@ -42,7 +43,7 @@ const MODULES = {
   inbox: await import("@/app/(personal)/inbox/actions"),
   invite: await import("@/app/invite/[token]/actions"),
 };
-const { importing, article, share, comments, revisions, settings, webhooks, backup, tokens, inbox, invite } = MODULES;
+const { importing, article, share, comments, duplicates, revisions, settings, webhooks, backup, tokens, inbox, invite } = MODULES;
 
 const NUL = "\u0000";
 const FAKE_ID = "cnulsweep0000000000000000";
@@ -85,6 +86,8 @@ const CASES: ActionCase[] = [
   { name: "remove a source", action: article.deleteSourceAction, as: "reviewer", input: (f) => ({ sourceId: f.source }) },
   { name: "review a claim", action: article.saveReviewAction, as: "second", input: (f) => ({ claimId: f.claim.id, rating: "false", rationale: "Nul", confidence: "2", version: "" }) },
   { name: "publish a verdict", action: article.publishDecisionAction, as: "editor", input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), rating: "true", summary: "Nul" }) },
+  { name: "mark a claim as a duplicate", action: duplicates.markDuplicateAction, as: "editor", input: (f) => ({ claimId: f.detected.id, duplicateOfId: f.claim.id, version: String(f.detected.version) }) },
+  { name: "reuse the original's verdict", action: duplicates.reuseDecisionAction, as: "editor", input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), decisionId: FAKE_ID, replace: "true" }) },
   { name: "set the highlight threshold", action: article.setHighlightThresholdAction, as: "editor", input: () => ({ threshold: "37" }) },
   { name: "replace an article's text", action: revisions.replaceArticleTextAction, as: "editor", harmless: ["body"], input: (f) => ({ articleId: f.article, version: "1", body: "Replaced text to check.", note: "N" }) },
   { name: "re-attach a claim", action: revisions.reattachClaimAction, as: "editor", input: (f) => ({ claimId: f.claim.id, version: String(f.claim.version), start: "0", end: "4" }) },
@@ -245,6 +248,10 @@ function bodyFor(endpoint: Endpoint): Record<string, unknown> {
     "POST /claims/{id}/status": { status: "RESEARCHING", version: f.claim.version, reason: "Why" },
     "POST /claims/{id}/assignees": { userId: ids.user },
     "PUT /claims/{id}/duplicate-of": { duplicateOfId: ids.claim, version: f.claim.version },
+    "POST /claims/{id}/span": { version: f.claim.version, start: 0, end: 4 },
+    "POST /claims/{id}/split": { version: f.claim.version, at: 3 },
+    "POST /claims/{id}/merge": { version: f.claim.version, nextId: f.detected.id, nextVersion: f.detected.version },
+    "POST /claims/{id}/reuse-decision": { version: f.claim.version, decisionId: FAKE_ID, replace: true },
     "POST /claims/{id}/sources": { ...sourceFields },
     "PATCH /sources/{id}": { version: 1, ...sourceFields },
     "POST /claims/{id}/reviews": { rating: "false", rationale: "Nul", confidence: 1 },

@@ -3,7 +3,7 @@ import type { ActionResult } from "@/lib/actions/workspace-action";
 import { getDb } from "@/lib/db/client";
 import { publishDecision } from "@/lib/db/reviews";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type CallResult } from "@/lib/testing/action-guards";
-import { workspaceFingerprint } from "@/lib/testing/api";
+import { callApi, tokenFor, workspaceFingerprint } from "@/lib/testing/api";
 import { actingAs, reviewedByReviewer, SAMPLE_BODY } from "@/lib/testing/factories";
 import { publishDecisionSchema } from "@/lib/validation/review";
 
@@ -177,5 +177,73 @@ describe("merging two adjacent claims", () => {
     expect(afterPublish).not.toEqual(before);
     expect(await merge({ claimId: first.id, version: published.version, nextId: next.id, nextVersion })).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/published/) });
     expect(await workspaceFingerprint(f.workspace.id)).toEqual(afterPublish);
+  });
+});
+
+// The same operations through the API: the same schemas, policy action and lib/db functions.
+describe("span operations through the API", () => {
+  const fingerprints = async (others: ActionFixture[] = []) => Promise.all([f, ...others].map((x) => workspaceFingerprint(x.workspace.id)));
+
+  it("adjusts, splits and merges as the claim panel does, answering with the claims", async () => {
+    const token = await tokenFor(f.users.editor);
+    const start = at("41 million");
+    const end = at(" last year.");
+    const adjusted = await callApi("POST", `/claims/${f.detected.id}/span`, { token, body: { version: f.detected.version, start: start - 1, end: end + 1 } });
+    expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(200);
+    expect(adjusted.body).toMatchObject({ id: f.detected.id, quote: "41 million people lived in poverty", start, end, version: f.detected.version + 1 });
+
+    const cut = at("the lowest level");
+    const parts = await callApi("POST", `/claims/${f.claim.id}/split`, { token, body: { version: f.claim.version, at: cut } });
+    expect(parts.status, JSON.stringify(parts.body)).toBe(201);
+    const { claim: first, newClaim } = parts.body as { claim: { id: string; end: number; version: number }; newClaim: { id: string; start: number; status: string } };
+    expect(first).toMatchObject({ id: f.claim.id, end: cut - 1 });
+    expect(newClaim).toMatchObject({ start: cut, status: "QUEUED" });
+    expect(await getDb().event.count({ where: { workspaceId: f.workspace.id, action: "claim.split" } })).toBe(2);
+
+    const merged = await callApi("POST", `/claims/${f.claim.id}/merge`, { token, body: { version: first.version, nextId: newClaim.id, nextVersion: 1 } });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body).toMatchObject({ id: f.claim.id, end: (await claim(newClaim.id)).end });
+    expect(await claim(newClaim.id)).toMatchObject({ status: "DISMISSED", statusReason: "Merged into the claim before it." });
+
+    // Dismissing with a reason is the workflow's step, as in the panel.
+    const next = await claim(f.detected.id);
+    const dismissed = await callApi("POST", `/claims/${next.id}/status`, { token, body: { status: "DISMISSED", version: next.version, reason: "Context, not a claim." } });
+    expect(dismissed.status).toBe(200);
+    expect(await claim(next.id)).toMatchObject({ status: "DISMISSED", statusReason: "Context, not a claim." });
+  });
+
+  it("refuses reviewers, viewers, read-only tokens and other workspaces; bad, stale and published requests; changing nothing", async () => {
+    const other = await createActionFixture();
+    const c = await claim(f.detected.id);
+    const requests: Array<[string, Record<string, unknown>]> = [
+      [`/claims/${c.id}/span`, { version: c.version, start: c.start, end: c.end - 1 }],
+      [`/claims/${c.id}/split`, { version: c.version, at: at("lived") }],
+      [`/claims/${f.claim.id}/merge`, { version: f.claim.version, nextId: c.id, nextVersion: c.version }],
+    ];
+    const before = await fingerprints([other]);
+    for (const [path, body] of requests) {
+      expect((await callApi("POST", path, { body })).status, path).toBe(401);
+      expect((await callApi("POST", path, { body, token: await tokenFor(f.users.reviewer) })).status, path).toBe(403);
+      expect((await callApi("POST", path, { body, token: await tokenFor(f.users.viewer) })).status, path).toBe(403);
+      expect((await callApi("POST", path, { body, token: await tokenFor(f.users.editor, "READ") })).status, path).toBe(403);
+      expect((await callApi("POST", path, { body, token: await tokenFor(other.users.admin) })).status, path).toBe(404);
+      expect((await callApi("POST", path, { body: { ...body, version: (body.version as number) + 1 }, token: await tokenFor(f.users.editor) })).status, path).toBe(409);
+    }
+    const editor = await tokenFor(f.users.editor);
+    const bad = await callApi("POST", `/claims/${c.id}/span`, { token: editor, body: { version: c.version, start: 10, end: 5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { message: expect.stringMatching(/at least one word/) } });
+    expect((await callApi("POST", `/claims/${c.id}/split`, { token: editor, body: { version: c.version, at: c.start } })).body).toMatchObject({ error: { code: "INVALID_INPUT", message: expect.stringMatching(/inside the claim's words/) } });
+    // Another workspace's claim as the one to merge into this one.
+    expect((await callApi("POST", `/claims/${f.claim.id}/merge`, { token: editor, body: { version: f.claim.version, nextId: other.detected.id, nextVersion: other.detected.version } })).status).toBe(404);
+    expect(await fingerprints([other])).toEqual(before);
+
+    await publishDecision(actingAs(f.workspace, "editor"), publishDecisionSchema.parse({ claimId: f.claim.id, version: f.claim.version, rating: "true", summary: "Checks out." }));
+    const published = await claim(f.claim.id);
+    const afterPublish = await fingerprints();
+    const refused = await callApi("POST", `/claims/${published.id}/span`, { token: editor, body: { version: published.version, start: published.start, end: published.end - 1 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { message: expect.stringMatching(/Reopen the claim/) } });
+    expect(await fingerprints()).toEqual(afterPublish);
   });
 });

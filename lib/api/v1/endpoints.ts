@@ -7,7 +7,9 @@ import { commentOwner, pageArticles, pageClaims, pageComments, pageDecisions, pa
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { changeClaimStatus, createManualClaim, setClaimAssignee, updateClaim } from "@/lib/db/claims";
 import { createComment, editComment } from "@/lib/db/comments";
-import { publishDecision, saveReview } from "@/lib/db/reviews";
+import { adjustClaimSpan, mergeClaims, splitClaim } from "@/lib/db/claim-spans";
+import { adjustSpanSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/validation/claim-span";
+import { publishDecision, reuseOriginalDecision, saveReview } from "@/lib/db/reviews";
 import { createSource, deleteSource, getSourceOwner, updateSource } from "@/lib/db/sources";
 import { listWorkspacesForUser } from "@/lib/db/workspaces";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +22,7 @@ import { articleFormValues, importArticleSchema, updateArticleSchema } from "@/l
 import { assignClaimSchema, changeClaimStatusSchema, claimFormValues, updateClaimSchema } from "@/lib/validation/claim";
 import { createCommentSchema, editCommentSchema } from "@/lib/validation/comment";
 import { id, version } from "@/lib/validation/fields";
-import { publishDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
+import { publishDecisionSchema, reuseDecisionSchema, saveReviewSchema } from "@/lib/validation/review";
 import { createSourceSchema, sourceFormValues, updateSourceSchema } from "@/lib/validation/source";
 import { reportDocumentSchema } from "@/lib/reports/document";
 import { REPORT_CONTENT_TYPES, reportQuery, reportResponse } from "@/lib/reports/respond";
@@ -84,6 +86,7 @@ const decisionJson = (d: DecisionRow, member: Member): out.DecisionOut => ({
   summary: d.summary,
   approvedBy: d.approvedBy,
   publishedAt: iso(d.createdAt),
+  reusedFromDecisionId: d.reusedFromDecisionId,
 });
 
 type CommentRow = NonNullable<Awaited<ReturnType<typeof readComment>>>;
@@ -398,6 +401,83 @@ const changeStatus: Endpoint = {
   }),
 };
 
+// ---- span operations: the same schemas, policy action (`claim:span`, editors and admins) and
+// lib/db functions as the claim panel's "Adjust span, split or merge" (decision 027). Dismissing
+// with a reason is POST /claims/{id}/status with status DISMISSED.
+
+const offsetField = (what: string) => z.number().int().min(0).describe(`${what}: a UTF-16 offset into the article's current text.`);
+
+const adjustSpanEndpoint: Endpoint = {
+  method: "POST",
+  path: "/claims/{id}/span",
+  tag: "Claims",
+  summary: "Change which words a claim covers",
+  description:
+    "New `start` and `end`, widened to whole characters, with white space at the ends left out; the claim keeps at least one word. A statement still equal to the old words follows the new ones; a reworded statement stays. Refused on a published claim (reopen it first); 409 when `version` is not the claim's current one. Editors and admins.",
+  params: claimParams,
+  body: z.object({ version: z.number().int().describe("The claim's version you read."), start: offsetField("Where the words start"), end: offsetField("Where they end (exclusive)") }),
+  response: out.claimOut,
+  operation: defineOperation({
+    action: "claim:span",
+    input: adjustSpanSchema,
+    scope: claimScope,
+    run: async (input, { member, ctx }) => {
+      await adjustClaimSpan(ctx, input);
+      return claimJson(member, input.claimId);
+    },
+  }),
+};
+
+// `claim`: the first part, with everything on it; `newClaim`: the words after the cut, queued.
+const splitOut = z.object({ claim: out.claimOut, newClaim: out.claimOut }).meta({ id: "ClaimSplit" });
+
+const splitEndpoint: Endpoint = {
+  method: "POST",
+  path: "/claims/{id}/split",
+  tag: "Claims",
+  summary: "Split a claim in two",
+  description:
+    "Cuts the claim at `at`, strictly inside its words, each part keeping a word. The first part keeps the claim and its sources, reviews, verdicts, comments and assignees; the words after the cut become a new queued claim of the same article (`newClaim`). Refused on a published claim; 409 on a stale `version`. Editors and admins.",
+  params: claimParams,
+  body: z.object({ version: z.number().int().describe("The claim's version you read."), at: offsetField("Where to cut") }),
+  response: splitOut,
+  status: 201,
+  operation: defineOperation({
+    action: "claim:span",
+    input: splitClaimSchema,
+    scope: claimScope,
+    run: async (input, { member, ctx }) => {
+      const { newClaimId } = await splitClaim(ctx, input);
+      return { claim: await claimJson(member, input.claimId), newClaim: await claimJson(member, newClaimId) };
+    },
+  }),
+};
+
+const mergeEndpoint: Endpoint = {
+  method: "POST",
+  path: "/claims/{id}/merge",
+  tag: "Claims",
+  summary: "Merge a claim with the claim right after it",
+  description:
+    "Same article, no overlap, no claim (other than dismissed ones) between them. This claim grows to the next one's end and takes its sources, comments and assignees; the next claim is dismissed with the reason \"Merged into the claim before it\". Refused when either is published, or the next one has reviews or a verdict of its own; 409 when either version is stale. Editors and admins.",
+  params: claimParams,
+  body: z.object({
+    version: z.number().int().describe("This claim's version you read."),
+    nextId: z.string().describe("The claim right after it."),
+    nextVersion: z.number().int().describe("The next claim's version you read."),
+  }),
+  response: out.claimOut,
+  operation: defineOperation({
+    action: "claim:span",
+    input: mergeClaimsSchema,
+    scope: claimScope,
+    run: async (input, { member, ctx }) => {
+      await mergeClaims(ctx, input);
+      return claimJson(member, input.claimId);
+    },
+  }),
+};
+
 const assigneeBody = z.object({ userId: id("member").describe("The member to assign: a reviewer, editor or admin of the workspace.") });
 
 const assignClaim: Endpoint = {
@@ -656,6 +736,20 @@ const publishEndpoint: Endpoint = {
   operation: defineOperation({ action: "decision:publish", input: publishDecisionSchema, scope: claimScope, run: async (input, { member, ctx }) => decisionRead(member, (await publishDecision(ctx, input)).id) }),
 };
 
+const reuseDecisionEndpoint: Endpoint = {
+  method: "POST",
+  path: "/claims/{id}/reuse-decision",
+  tag: "Decisions",
+  summary: "Reuse the original's verdict on a duplicate",
+  description:
+    "On a claim marked as a duplicate (PUT /claims/{id}/duplicate-of) whose original has a published verdict: publishes the original's rating and summary as this claim's own decision, with `reusedFromDecisionId` naming the decision it copies. It passes the same publishing gate as any verdict (this claim in review or reopened, the desk's sources, reviews and four eyes); 400 lists what is missing. A claim that already has a verdict is refused unless `replace` is true, which publishes a correction (the claim must be reopened). Send the claim's `version`, and optionally the original's `decisionId` you saw (a newer one answers 409). Editors and admins.",
+  params: claimParams,
+  body: reuseDecisionSchema.omit({ claimId: true }),
+  response: out.decisionOut,
+  status: 201,
+  operation: defineOperation({ action: "decision:publish", input: reuseDecisionSchema, scope: claimScope, run: async (input, { member, ctx }) => decisionRead(member, (await reuseOriginalDecision(ctx, input)).id) }),
+};
+
 const getDecisionEndpoint: Endpoint = {
   method: "GET",
   path: "/decisions/{id}",
@@ -764,6 +858,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   updateClaimEndpoint,
   deleteClaimEndpoint,
   changeStatus,
+  adjustSpanEndpoint,
+  splitEndpoint,
+  mergeEndpoint,
   assignClaim,
   unassignClaim,
   listSources,
@@ -778,6 +875,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   deleteReviewEndpoint,
   listDecisions,
   publishEndpoint,
+  reuseDecisionEndpoint,
   getDecisionEndpoint,
   listComments,
   createCommentEndpoint,

@@ -99,6 +99,7 @@ export const decisionOut = z
     summary: z.string(),
     approvedBy: person.nullable(),
     publishedAt: dateTime,
+    reusedFromDecisionId: z.string().nullable().describe("When this verdict was reused from a duplicate's original: the original's decision it copies."),
   })
   .meta({ id: "Decision" });
 

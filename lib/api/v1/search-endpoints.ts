@@ -77,8 +77,18 @@ const search: Endpoint = {
 const claimRef = z.object({ id: z.string(), articleId: z.string(), articleTitle: z.string(), statement: z.string(), status: z.enum(CLAIM_STATUSES) });
 const similarClaimsOut = z
   .object({
-    original: claimRef.extend({ publishedRating: z.string().nullable() }).nullable().describe("The claim this one is marked as repeating, whose verdict it reuses."),
-    duplicates: z.array(claimRef).describe("The claims marked as repeating this one."),
+    original: claimRef
+      .extend({
+        publishedRating: z.string().nullable(),
+        publishedDecisionId: z.string().nullable().describe("The original's published verdict (null when it has none or is reopened): what POST /claims/{id}/reuse-decision copies."),
+      })
+      .nullable()
+      .describe("The claim this one is marked as repeating, whose verdict it can reuse."),
+    duplicates: z.array(claimRef.extend({ reusesVerdict: z.boolean().describe("True when that claim's latest verdict was reused from this one's.") })).describe("The claims marked as repeating this one."),
+    reusedFrom: z
+      .object({ decisionId: z.string(), claimId: z.string(), articleId: z.string(), articleTitle: z.string(), statement: z.string() })
+      .nullable()
+      .describe("Where this claim's latest verdict was reused from (the original's decision and claim), if it was."),
     similar: z
       .array(claimRef.extend({ claimant: z.string().nullable(), publishedRating: z.string().nullable(), duplicateOfId: z.string().nullable(), similarity: z.number().describe("Trigram similarity of the statements, 0 to 1.") }))
       .describe("The workspace's most similar claims, best first."),
@@ -119,7 +129,7 @@ const markDuplicateEndpoint: Endpoint = {
   path: "/claims/{id}/duplicate-of",
   tag: "Claims",
   summary: "Mark a claim as a duplicate",
-  description: "Marks the claim as repeating another claim of the workspace, whose verdict it reuses, or clears the mark. Links are one level deep: the original may not itself be a duplicate, and a claim others repeat may not become one. Editors and admins.",
+  description: "Marks the claim as repeating another claim of the workspace, whose verdict it can then reuse (POST /claims/{id}/reuse-decision), or clears the mark. Links are one level deep: the original may not itself be a duplicate, and a claim others repeat may not become one. Editors and admins.",
   params: { id: "claimId" },
   body: duplicateBody,
   response: duplicateOut,
