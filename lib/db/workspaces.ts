@@ -48,6 +48,20 @@ export async function getMembership(slug: string, userId: string): Promise<Works
   };
 }
 
+/**
+ * Every active membership of the person, with its workspace's fields, in one query: a page needs
+ * the membership of the workspace it shows and the header's list of the others (read together
+ * per request by lib/auth/guards.ts requirePageMember and pageWorkspaces).
+ */
+export async function listMembershipsForUser(userId: string): Promise<WorkspaceMembership[]> {
+  const rows = await getDb().membership.findMany({
+    where: { userId, disabledAt: null },
+    orderBy: { workspace: { name: "asc" } },
+    select: { role: true, workspace: { select: WORKSPACE_FIELDS } },
+  });
+  return rows.map((row) => ({ role: row.role, workspace: { ...row.workspace, ratingScale: parseRatingScale(row.workspace.ratingScale) } }));
+}
+
 /** The workspaces someone works in; archived ones stay reachable by address but leave the list. */
 export async function listWorkspacesForUser(userId: string) {
   const rows = await getDb().membership.findMany({
