@@ -6,9 +6,10 @@ import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { findClaimWorkspaceSlug } from "@/lib/db/claims";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { hasTwoFactor, twoFactorRequiredMessage } from "@/lib/db/two-factor";
-import { getMembership, type WorkspaceMembership } from "@/lib/db/workspaces";
+import { getMembership, listMembershipsForUser, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
+import { readSessionCookie } from "./session-cookie";
 import { sessionIdentity } from "./session-token";
 import { can, mayAttempt, type Action, type Actor, type Resource } from "./policy";
 
@@ -23,7 +24,10 @@ export type Member = WorkspaceMembership & { user: SessionUser; actor: Actor };
  * once per request however many components ask.
  */
 export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
-  const { userId, sessionId } = sessionIdentity(await getServerSession(getAuthOptions()));
+  // The cookie is read here once (lib/auth/session-cookie.ts); without one, next-auth answers
+  // (signed out; tests stand in for getServerSession there).
+  const fromCookie = await readSessionCookie();
+  const { userId, sessionId } = fromCookie ?? sessionIdentity(await getServerSession(getAuthOptions()));
   if (!userId || !sessionId) return null;
   const user = await getActiveUser(userId, sessionId);
   return user ? { user, sessionId } : null;
@@ -32,8 +36,14 @@ export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionI
 /** The signed-in, active user; read once per request however many components ask. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSignedIn())?.user ?? null);
 
-// The layout and the page both need the membership: one query per request.
-const getMembershipOnce = cache(getMembership);
+// The layout and the page both need the membership, the layout also the person's other
+// workspaces: one query per request for all of them.
+const getMembershipsOnce = cache(listMembershipsForUser);
+
+/** The header's list: the person's workspaces, archived ones left out (read with the page's membership). */
+export async function pageWorkspaces(userId: string): Promise<Array<{ id: string; slug: string; name: string; role: WorkspaceMembership["role"] }>> {
+  return (await getMembershipsOnce(userId)).filter((m) => !m.workspace.archivedAt).map((m) => ({ id: m.workspace.id, slug: m.workspace.slug, name: m.workspace.name, role: m.role }));
+}
 
 /** For route handlers and actions: the signed-in user or UNAUTHENTICATED. */
 export async function requireUser(): Promise<SessionUser> {
@@ -99,7 +109,7 @@ export async function requirePageAction(workspaceSlug: string, action: Action): 
 export async function requirePageMember(workspaceSlug: string): Promise<Member> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const membership = workspaceSlug.includes("\u0000") ? null : await getMembershipOnce(workspaceSlug, user.id);
+  const membership = workspaceSlug.includes("\u0000") ? null : (await getMembershipsOnce(user.id)).find((m) => m.workspace.slug === workspaceSlug);
   if (!membership) notFoundPage();
   if (membership.workspace.requireTwoFactor && !(await hasTwoFactorOnce(user.id))) redirect(`/account/two-factor?workspace=${encodeURIComponent(workspaceSlug)}`);
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };

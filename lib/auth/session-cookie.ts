@@ -1,9 +1,9 @@
 import "server-only";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { getAuthSecret, getSessionLimits } from "@/lib/env";
 import type { SessionUser } from "@/lib/db/users";
-import { tokenFor } from "./session-token";
+import { sessionFor, sessionIdentity, tokenFor } from "./session-token";
 
 // next-auth's session cookie, under whichever name the browser sent it (the __Secure- form over
 // https), never split into chunks at this size.
@@ -27,5 +27,42 @@ export async function reissueSessionCookie(user: SessionUser, sessionId: string)
     return true;
   } catch {
     return false;
+  }
+}
+
+// What a session cookie holds never changes for a given value, so its decrypted claims are kept
+// in memory by value (the ids and the expiry; at most CACHE_MAX values, forgotten all at once
+// past that). Whether the session is still alive is NOT cached: getActiveUser reads the session
+// row on every request.
+const CACHE_MAX = 2_000;
+const decoded = new Map<string, { userId: string; sessionId: string; expiresAt: number }>();
+
+/**
+ * The user and session ids in this request's session cookie, decrypted once per request (and
+ * once per cookie value in this process) instead of by next-auth's getServerSession, which also
+ * re-encrypts the cookie to renew it, a write a page cannot make. Empty ids for a cookie that
+ * does not decrypt or has expired. Null when the request has no session cookie (or there is no
+ * request): the caller asks next-auth then.
+ */
+export async function readSessionCookie(now = Date.now()): Promise<{ userId: string; sessionId: string } | null> {
+  let value: string | undefined;
+  try {
+    value = (await cookies()).getAll().find((cookie) => SESSION_COOKIE.test(cookie.name))?.value;
+  } catch {
+    return null;
+  }
+  if (!value) return null;
+  const known = decoded.get(value);
+  if (known) return known.expiresAt > now ? { userId: known.userId, sessionId: known.sessionId } : { userId: "", sessionId: "" };
+  try {
+    const token = await decode({ token: value, secret: getAuthSecret() });
+    if (!token) return { userId: "", sessionId: "" };
+    const identity = sessionIdentity(sessionFor({}, token));
+    const expiresAt = typeof token.exp === "number" ? token.exp * 1000 : 0;
+    if (decoded.size >= CACHE_MAX) decoded.clear();
+    decoded.set(value, { ...identity, expiresAt });
+    return expiresAt > now ? identity : { userId: "", sessionId: "" };
+  } catch {
+    return { userId: "", sessionId: "" };
   }
 }

@@ -3,7 +3,8 @@ import { createTestArticle, createTestWorkspace, createWorkspacePair, SAMPLE_BOD
 import { dismissal, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 import { importArticleSchema } from "@/lib/validation/article";
 import { publishDecisionSchema } from "@/lib/validation/review";
-import { findArticleWorkspaceSlug, getArticle, importArticle, listArticles, listArticlesIn } from "./articles";
+import { findArticleWorkspaceSlug, getArticle, getArticleForPage, importArticle, listArticles, listArticlesIn } from "./articles";
+import { latestArticleEventId } from "./change-feed";
 import { changeClaimStatus } from "./claims";
 import { getDb } from "./client";
 import { publishDecision } from "./reviews";
@@ -134,5 +135,17 @@ describe("findArticleWorkspaceSlug", () => {
     expect(await findArticleWorkspaceSlug(id, ws.users.viewer)).toBe(ws.slug);
     expect(await findArticleWorkspaceSlug(id, other.users.admin)).toBeNull();
     expect(await findArticleWorkspaceSlug("no-such-article", ws.users.viewer)).toBeNull();
+  });
+});
+
+describe("getArticleForPage", () => {
+  it("reads the article with its latest event id in one statement, and nothing for another workspace", async () => {
+    const article = await createTestArticle(ws.id, ws.users.editor);
+    const { article: shown, since } = await getArticleForPage(ws.id, article.id);
+    expect(shown).toMatchObject({ id: article.id, body: SAMPLE_BODY });
+    expect(Object.keys(shown ?? {}).sort()).toEqual(["author", "body", "id", "outlet", "publishedAt", "title", "url"]);
+    expect(since).toBe(await latestArticleEventId(ws.id, article.id));
+    expect(since > 0n).toBe(true);
+    expect(await getArticleForPage(other.id, article.id)).toEqual({ article: null, since: 0n });
   });
 });

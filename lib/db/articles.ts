@@ -61,6 +61,25 @@ export async function getArticle(workspaceId: string, articleId: string) {
   });
 }
 
+/**
+ * What the article page shows of the article, with the id of its latest event (0 when none), in
+ * one statement: the page reads it before the claims, and its live stream resumes after that
+ * event, so a change that commits while the page renders arrives through the stream.
+ */
+export async function getArticleForPage(workspaceId: string, articleId: string): Promise<{
+  article: { id: string; title: string; outlet: string | null; author: string | null; url: string | null; publishedAt: Date | null; body: string } | null;
+  since: bigint;
+}> {
+  const [row] = await getDb().$queryRaw<Array<{ id: string; title: string; outlet: string | null; author: string | null; url: string | null; publishedAt: Date | null; body: string; since: bigint | null }>>`
+    SELECT a."id", a."title", a."outlet", a."author", a."url", a."publishedAt", a."body",
+      (SELECT e."id" FROM "Event" e WHERE e."workspaceId" = a."workspaceId" AND e."articleId" = a."id" ORDER BY e."id" DESC LIMIT 1) AS "since"
+    FROM "Article" a
+    WHERE a."id" = ${articleId} AND a."workspaceId" = ${workspaceId}`;
+  if (!row) return { article: null, since: 0n };
+  const { since, ...article } = row;
+  return { article, since: since === null ? 0n : BigInt(since) };
+}
+
 /** The slug of the article's workspace, if the user is a member there; null otherwise. */
 export async function findArticleWorkspaceSlug(articleId: string, userId: string): Promise<string | null> {
   const row = await getDb().article.findFirst({

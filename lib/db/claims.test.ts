@@ -188,5 +188,9 @@ describe("listClaimsForArticle", () => {
     expect(claims[1]).toMatchObject({ sourceCount: 0, status: "DETECTED" });
     for (const c of claims) expect(SAMPLE_BODY.slice(c.start, c.end)).toBe(c.quote);
     expect(await listClaimsForArticle(other.id, article.id)).toEqual([]);
+    // The live stream's delta: only the claims asked for, in the same shape.
+    expect(await listClaimsForArticle(ws.id, article.id, [claim.id])).toEqual([claims[0]]);
+    expect(await listClaimsForArticle(ws.id, article.id, [])).toEqual([]);
+    expect(claims[0]).toMatchObject({ rev: expect.any(Number), version: expect.any(Number), origin: "DETECTED" });
   });
 });

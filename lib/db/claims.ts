@@ -7,6 +7,7 @@ import type { LiveClaim } from "@/lib/realtime/change";
 import { claimFormValues, type AssignClaimInput, type BulkTriageInput, type ChangeClaimStatusInput, type CreateClaimInput, type UpdateClaimInput } from "@/lib/validation/claim";
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyUsers } from "./notifications";
 
 /** A claim as the list, the highlights and the live stream carry it. */
@@ -14,32 +15,19 @@ export type ClaimListItem = LiveClaim;
 
 /** An article's claims in reading order; with `claimIds`, only those (the live feed's delta). */
 export async function listClaimsForArticle(workspaceId: string, articleId: string, claimIds?: string[]): Promise<ClaimListItem[]> {
-  const rows = await getDb().claim.findMany({
-    // Orphaned claims have no place in the current text: the orphaned-claims list shows them.
-    where: { workspaceId, articleId, orphaned: false, ...(claimIds ? { id: { in: claimIds } } : {}) },
-    orderBy: [{ start: "asc" }, { end: "desc" }],
-    select: {
-      id: true,
-      quote: true,
-      start: true,
-      end: true,
-      statement: true,
-      claimant: true,
-      score: true,
-      status: true,
-      origin: true,
-      version: true,
-      rev: true,
-      _count: { select: { sources: true } },
-      decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { rating: true } },
-    },
-  });
-  return rows.map(({ _count, decisions, rev, ...claim }) => ({
-    ...claim,
-    rev: Number(rev),
-    sourceCount: _count.sources,
-    publishedRating: decisions[0]?.rating ?? null,
-  }));
+  // One statement (the article page's largest): the source counts and the latest decision as
+  // sub-queries, where the query builder sends one statement for the claims and another for their
+  // decisions. Orphaned claims have no place in the current text: the orphaned-claims list shows them.
+  const only = claimIds ? Prisma.sql`AND c."id" = ANY(${claimIds})` : Prisma.empty;
+  const rows = await getDb().$queryRaw<Array<Omit<ClaimListItem, "rev"> & { rev: bigint | number }>>`
+    SELECT c."id", c."quote", c."start", c."end", c."statement", c."claimant", c."score",
+      c."status"::text AS "status", c."origin"::text AS "origin", c."version", c."rev",
+      (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c."id") AS "sourceCount",
+      (SELECT d."rating" FROM "Decision" d WHERE d."claimId" = c."id" ORDER BY d."createdAt" DESC, d."id" DESC LIMIT 1) AS "publishedRating"
+    FROM "Claim" c
+    WHERE c."workspaceId" = ${workspaceId} AND c."articleId" = ${articleId} AND c."orphaned" = false ${only}
+    ORDER BY c."start" ASC, c."end" DESC`;
+  return rows.map((row) => ({ ...row, rev: Number(row.rev) }));
 }
 
 /** The slug of the claim's workspace, if the user is a member there; null otherwise. */

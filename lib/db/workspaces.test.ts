@@ -4,7 +4,7 @@ import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { getDb } from "./client";
 import { ensureWorkspace, upsertMember } from "./members";
-import { getMembership, listWorkspacesForUser } from "./workspaces";
+import { getMembership, listMembershipsForUser, listWorkspacesForUser } from "./workspaces";
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
@@ -71,5 +71,20 @@ describe("listWorkspacesForUser", () => {
     const list = await listWorkspacesForUser(ws.users.viewer);
     expect(list.map((w) => w.id)).toEqual([ws.id]);
     expect(list.map((w) => w.id)).not.toContain(other.id);
+  });
+});
+
+describe("listMembershipsForUser", () => {
+  it("gives every active membership exactly as getMembership does, archived workspaces included, disabled ones not", async () => {
+    const desk = await createTestWorkspace();
+    const memberships = await listMembershipsForUser(ws.users.reviewer);
+    expect(memberships.find((m) => m.workspace.slug === ws.slug)).toEqual(await getMembership(ws.slug, ws.users.reviewer));
+    expect(memberships.some((m) => m.workspace.slug === other.slug)).toBe(false);
+    await getDb().workspace.update({ where: { id: desk.id }, data: { archivedAt: new Date() } });
+    const archived = (await listMembershipsForUser(desk.users.editor)).find((m) => m.workspace.slug === desk.slug);
+    expect(archived).toEqual(await getMembership(desk.slug, desk.users.editor));
+    expect(archived?.workspace.archivedAt).toBeInstanceOf(Date);
+    await getDb().membership.updateMany({ where: { workspaceId: desk.id, userId: desk.users.reviewer }, data: { disabledAt: new Date() } });
+    expect((await listMembershipsForUser(desk.users.reviewer)).some((m) => m.workspace.slug === desk.slug)).toBe(false);
   });
 });

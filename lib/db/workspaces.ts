@@ -48,6 +48,22 @@ export async function getMembership(slug: string, userId: string): Promise<Works
   };
 }
 
+/**
+ * Every active membership of the person, with its workspace's fields, in one query: a page needs
+ * the membership of the workspace it shows and the header's list of the others (read together
+ * per request by lib/auth/guards.ts requirePageMember and pageWorkspaces).
+ */
+export async function listMembershipsForUser(userId: string): Promise<WorkspaceMembership[]> {
+  // One statement (the query builder sends one for the memberships and one for their workspaces).
+  const rows = await getDb().$queryRaw<Array<Omit<WorkspaceMembership["workspace"], "ratingScale"> & { ratingScale: unknown; role: Role }>>`
+    SELECT m."role"::text AS "role", w."id", w."slug", w."name", w."ratingScale", w."minSourcesToPublish", w."minReviewsToPublish",
+      w."fourEyes", w."highlightThreshold", w."archivedAt", w."requireTwoFactor"
+    FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
+    WHERE m."userId" = ${userId} AND m."disabledAt" IS NULL
+    ORDER BY w."name" ASC, w."id" ASC`;
+  return rows.map(({ role, ratingScale, ...workspace }) => ({ role, workspace: { ...workspace, ratingScale: parseRatingScale(ratingScale) } }));
+}
+
 /** The workspaces someone works in; archived ones stay reachable by address but leave the list. */
 export async function listWorkspacesForUser(userId: string) {
   const rows = await getDb().membership.findMany({

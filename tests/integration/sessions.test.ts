@@ -172,6 +172,22 @@ describe("a copied session cookie", () => {
     const mixed = await encode({ token: { sub: other.id, sid: mine.token.sid }, secret });
     expect(await userOf({ cookie: mixed, token: {}, address: "203.0.113.1" })).toBeNull();
   });
+
+  it("pages read the cookie themselves (lib/auth/session-cookie.ts): an expired, altered or foreign cookie is refused, a live one read again is still checked", async () => {
+    const me = await person();
+    const browser = await signIn(me.email);
+    // Read twice: the second read takes the decrypted ids from memory, the session row still decides.
+    expect(await userOf(browser)).toMatchObject({ id: me.id });
+    expect(await userOf(browser)).toMatchObject({ id: me.id });
+    const expired = await encode({ token: browser.token, secret, maxAge: -3600 });
+    expect(await userOf({ ...browser, cookie: expired })).toBeNull();
+    const altered = `${browser.cookie.slice(0, -4)}${browser.cookie.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+    expect(await userOf({ ...browser, cookie: altered })).toBeNull();
+    const foreign = await encode({ token: browser.token, secret: "another-deployment-secret" });
+    expect(await userOf({ ...browser, cookie: foreign })).toBeNull();
+    await act(browser, () => security.endAllSessionsAction(null, formOf({})));
+    expect(await userOf(browser)).toBeNull();
+  });
 });
 
 describe("idle timeout and absolute lifetime", () => {

@@ -17,8 +17,7 @@ import { formatDate } from "@/components/format";
 import { requirePageMember } from "@/lib/auth/guards";
 import { articlePath, type WorkspaceActionFn } from "@/lib/actions/workspace-action";
 import { can } from "@/lib/auth/policy";
-import { getArticle } from "@/lib/db/articles";
-import { latestArticleEventId } from "@/lib/db/change-feed";
+import { getArticleForPage } from "@/lib/db/articles";
 import { getClaimDetail } from "@/lib/db/claim-detail";
 import { listClaimsForArticle } from "@/lib/db/claims";
 import { listAssignableMembers } from "@/lib/db/workspaces";
@@ -52,12 +51,12 @@ const querySchema = z.object({
 });
 
 // The title in generateMetadata and the page itself come from one query per request.
-const getArticleOnce = cache(getArticle);
+const getArticleOnce = cache(getArticleForPage);
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { workspace: slug, articleId } = await params;
   const member = await requirePageMember(slug);
-  const article = await getArticleOnce(member.workspace.id, articleId);
+  const { article } = await getArticleOnce(member.workspace.id, articleId);
   return { title: article?.title ?? "Article" };
 }
 
@@ -66,16 +65,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const query = querySchema.parse(await searchParams);
   const member = await requirePageMember(slug);
   const workspaceId = member.workspace.id;
-  // Read before the claims: the live stream resumes after this event, so a change that commits
-  // while the page renders arrives through the stream (and one already shown merges harmlessly).
-  const since = await latestArticleEventId(workspaceId, articleId);
-  const [article, allClaims, claim, assignable] = await Promise.all([
-    getArticleOnce(workspaceId, articleId),
+  // Read before the claims, with the id of the article's latest event: the live stream resumes
+  // after it, so a change that commits while the page renders arrives through the stream (and one
+  // already shown merges harmlessly).
+  const { article, since } = await getArticleOnce(workspaceId, articleId);
+  if (!article) notFound();
+  const [allClaims, claim, assignable] = await Promise.all([
     listClaimsForArticle(workspaceId, articleId),
     query.claim ? getClaimDetail(workspaceId, query.claim, member.actor) : Promise.resolve(null),
     query.claim && can(member.actor, "claim:assign") ? listAssignableMembers(workspaceId) : Promise.resolve([]),
   ]);
-  if (!article) notFound();
   const selected = claim && claim.articleId === article.id ? claim : null;
 
   const filter = query.status ?? null;
