@@ -62,7 +62,8 @@ export function ClaimSpanEditor({ claimId, actions }: { claimId: string; actions
       data-testid={`span-handle-${which}`}
       onPointerDown={(event) => {
         event.preventDefault();
-        (event.currentTarget.parentElement?.parentElement as HTMLElement | null)?.setPointerCapture?.(event.pointerId);
+        // Captured by the text itself (the handle's parent), whose pointermove handler follows the drag.
+        event.currentTarget.parentElement?.setPointerCapture?.(event.pointerId);
         dragging.current = which;
       }}
       className="mx-px inline-block h-5 w-1.5 cursor-ew-resize touch-none rounded-sm bg-accent align-text-bottom"
