@@ -193,7 +193,6 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
           {claim.score !== null ? <span className="text-xs text-muted">Check-worthiness {Math.round(claim.score * 100)}%</span> : null}
           {claim.origin === "MANUAL" ? <span className="text-xs text-muted">Added by a reviewer</span> : null}
         </div>
-        {claim.origin !== "MANUAL" && !claim.orphaned ? <FlaggedBecause quote={claim.quote} /> : null}
         {claim.orphaned ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             <span className="font-medium">Orphaned: </span>the text was replaced and this claim&apos;s words could not be found with confidence, so it is not marked in the text.{" "}
@@ -207,6 +206,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
         <FocusOnOpen targetId="claim-heading" />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
+        {claim.origin !== "MANUAL" && !claim.orphaned ? <FlaggedBecause quote={claim.quote} /> : null}
         {claim.statusReason && (claim.status === "DISMISSED" || claim.status === "REOPENED") ? (
           <p className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
             <span className="font-medium">{claim.status === "DISMISSED" ? "Dismissed because: " : "Reopened for a correction: "}</span>
