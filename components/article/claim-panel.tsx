@@ -197,7 +197,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             <span className="font-medium">Orphaned: </span>the text was replaced and this claim&apos;s words could not be found with confidence, so it is not marked in the text.{" "}
             {can(actor, "claim:reattach") ? (
-              <Link href={`${nav.base}/revisions`} className="text-accent hover:underline">Re-attach it to its words</Link>
+              <Link href={`${nav.base}/revisions`} className="text-accent underline">Re-attach it to its words</Link>
             ) : (
               "An editor can re-attach it."
             )}

@@ -110,7 +110,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       {viewing ? (
         <section aria-labelledby="viewing-heading" className="mt-8">
           <h2 id="viewing-heading" className="scroll-mt-4 text-base font-semibold">
-            Revision {viewing.number}{viewing.number === latest ? " (current)" : ""} (read-only){viewing.note ? ` · ${viewing.note}` : ""}
+            Revision {viewing.number} ({viewing.number === latest ? "current, " : ""}read-only){viewing.note ? ` · ${viewing.note}` : ""}
           </h2>
           <div className="mt-3 whitespace-pre-wrap rounded-lg border border-rule bg-white p-4 font-serif text-base leading-relaxed">{viewing.body}</div>
         </section>
