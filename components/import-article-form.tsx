@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import { ARTICLE_LIMIT_LABEL, IMPORT_FILE_LIMIT_LABEL, articleSizeProblem, importFileProblem } from "@/lib/domain/article-size";
-import { formatOfFileName, type ImportFormat } from "@/lib/domain/import-file";
+import { formatOfFileName, plainTextHeadline, type ImportFormat } from "@/lib/domain/import-file";
 import { ActionForm, useFieldErrors } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { TextAreaField, TextField } from "./ui/field";
@@ -35,14 +35,14 @@ const checkedFirst =
     return action(previous, formData);
   };
 
-/** The headline a page or a Markdown file proposes, read in the browser to fill the field. */
+/** The headline a page, a Markdown file or a plain text file proposes, read in the browser to fill the field. */
 function proposedTitle(format: ImportFormat, raw: string): string | null {
   if (format === "html") {
     const page = new DOMParser().parseFromString(raw, "text/html");
     return (page.title || page.querySelector("h1")?.textContent || "").replace(/\s+/g, " ").trim() || null;
   }
   if (format === "markdown") return raw.match(/^ {0,3}# +(.+?)(?: +#+)? *$/m)?.[1]?.replace(/[*_`]/g, "").trim() || null;
-  return null;
+  return plainTextHeadline(raw);
 }
 
 function FileField({ chosen, problem, onChoose, onClear }: { chosen: ChosenFile | null; problem: string | null; onChoose: (file: File) => void; onClear: () => void }) {

@@ -26,6 +26,19 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
   const panel = page.getByRole("article");
   await panel.getByText("Adjust span, split or merge").click();
 
+  // Dragging: the end handle pulled back onto the claim's own words shortens the draft span.
+  const handle = await panel.getByTestId("span-handle-end").boundingBox();
+  const words = await panel.getByText("Mayor Ana Ruiz said the city spent", { exact: false }).last().boundingBox();
+  if (!handle || !words) throw new Error("The span editor's handle or text is not laid out");
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(words.x + 60, words.y + 8, { steps: 6 });
+  await page.mouse.up();
+  await expect(panel.getByTestId("span-status")).toContainText("Not saved yet.");
+  await expect(panel.getByTestId("span-status")).not.toContainText("2019");
+  await panel.getByRole("button", { name: "Undo the changes" }).click();
+  await expect(panel.getByTestId("span-status")).toHaveText(/^The claim covers characters 0–/);
+
   // Keyboard: the buttons are reached and pressed with the keyboard; the new span is announced.
   const shrink = panel.getByRole("button", { name: "End one word earlier" });
   await shrink.focus();

@@ -148,9 +148,12 @@ export function ArticleText({
   const hrefOf = useCallback((claimId: string) => claimHref(base, claimId, filter), [base, filter]);
   // The runs depend only on where claims are, not on their statuses: cut the text again only
   // when a claim is added or moved, or another one is selected.
-  const spansKey = claims.map((c) => `${c.id}:${c.start}:${c.end}`).join("|");
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the spans, not the array
-  const paragraphs = useMemo(() => segmentBody(body, claims, selectedId), [body, spansKey, selectedId]);
+  const spansKey = claims.map((c) => `${c.id}:${c.start}:${c.end}:${c.status === "DISMISSED" ? "x" : ""}`).join("|");
+  const paragraphs = useMemo(
+    () => segmentBody(body, claims.map((c) => ({ id: c.id, start: c.start, end: c.end, dismissed: c.status === "DISMISSED" })), selectedId),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the spans, not the array
+    [body, spansKey, selectedId],
+  );
   const statusOf = useMemo(() => new Map(claims.map((c) => [c.id, c.status])), [claims]);
   const full = useDrawnInFull();
   const openAt = claims.find((c) => c.id === selectedId)?.start ?? 0;

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
+import { scoreCheckWorthiness } from "@/lib/domain/detection/score";
 import { publishBlockers, reviewAgreement } from "@/lib/domain/publishing";
 import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
 import { resultHref } from "@/lib/domain/search";
@@ -161,6 +162,20 @@ function Publish({ claim, member, action }: { claim: ClaimDetail; member: Member
   );
 }
 
+/** The detector's reasons for flagging the claim's words, the same list the triage page shows. */
+function FlaggedBecause({ quote }: { quote: string }) {
+  const { reasons } = scoreCheckWorthiness(quote);
+  if (reasons.length === 0) return null;
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-muted hover:text-ink">Why it was flagged</summary>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5 text-muted">
+        {reasons.map((reason) => <li key={reason}>{reason}</li>)}
+      </ul>
+    </details>
+  );
+}
+
 export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim: ClaimDetail; member: Member; actions: ClaimActions; nav: { base: string; filter: ClaimStatus | null }; assignable: Array<{ id: string; name: string }> }) {
   const { actor, workspace } = member;
   const scale = workspace.ratingScale;
@@ -178,9 +193,20 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
           {claim.score !== null ? <span className="text-xs text-muted">Check-worthiness {Math.round(claim.score * 100)}%</span> : null}
           {claim.origin === "MANUAL" ? <span className="text-xs text-muted">Added by a reviewer</span> : null}
         </div>
+        {claim.orphaned ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+            <span className="font-medium">Orphaned: </span>the text was replaced and this claim&apos;s words could not be found with confidence, so it is not marked in the text.{" "}
+            {can(actor, "claim:reattach") ? (
+              <Link href={`${nav.base}/revisions`} className="text-accent underline">Re-attach it to its words</Link>
+            ) : (
+              "An editor can re-attach it."
+            )}
+          </p>
+        ) : null}
         <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
         <FocusOnOpen targetId="claim-heading" />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
+        {claim.origin !== "MANUAL" && !claim.orphaned ? <FlaggedBecause quote={claim.quote} /> : null}
         {claim.statusReason && (claim.status === "DISMISSED" || claim.status === "REOPENED") ? (
           <p className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
             <span className="font-medium">{claim.status === "DISMISSED" ? "Dismissed because: " : "Reopened for a correction: "}</span>
@@ -196,7 +222,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
             </Disclosure>
           </ActivityZone>
         ) : null}
-        {actions.spans && can(actor, "claim:span") && claim.status !== "PUBLISHED" && claim.status !== "DISMISSED" ? (
+        {actions.spans && can(actor, "claim:span") && claim.status !== "PUBLISHED" && claim.status !== "DISMISSED" && !claim.orphaned ? (
           <Disclosure summary="Adjust span, split or merge">
             <ClaimSpanEditor claimId={claim.id} actions={actions.spans} />
           </Disclosure>

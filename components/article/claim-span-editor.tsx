@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
-import { moveSpan, type SpanMove } from "@/lib/domain/span-moves";
+import { moveSpan, snapToWord, type SpanMove } from "@/lib/domain/span-moves";
 import { ActionForm } from "../ui/action-form";
 import { Button } from "../ui/button";
 import type { FormAction } from "./claim-forms";
@@ -51,8 +51,9 @@ export function ClaimSpanEditor({ claimId, actions }: { claimId: string; actions
   const set = (start: number, end: number) => setDraft({ start: Math.max(0, Math.min(start, end)), end: Math.min(body.length, Math.max(start, end)), from: claim.version });
   const onPointerMove = (event: ReactPointerEvent) => {
     if (!dragging.current) return;
-    const at = offsetAt(event.clientX, event.clientY);
-    if (at === null) return;
+    const point = offsetAt(event.clientX, event.clientY);
+    if (point === null) return;
+    const at = snapToWord(body, point, dragging.current);
     if (dragging.current === "start" && at < span.end) set(at, span.end);
     if (dragging.current === "end" && at > span.start) set(span.start, at);
   };
@@ -62,7 +63,8 @@ export function ClaimSpanEditor({ claimId, actions }: { claimId: string; actions
       data-testid={`span-handle-${which}`}
       onPointerDown={(event) => {
         event.preventDefault();
-        (event.currentTarget.parentElement?.parentElement as HTMLElement | null)?.setPointerCapture?.(event.pointerId);
+        // Captured by the text itself (the handle's parent), whose pointermove handler follows the drag.
+        event.currentTarget.parentElement?.setPointerCapture?.(event.pointerId);
         dragging.current = which;
       }}
       className="mx-px inline-block h-5 w-1.5 cursor-ew-resize touch-none rounded-sm bg-accent align-text-bottom"

@@ -89,6 +89,7 @@ export function TriageTable({ rows, articleId, base, action }: { rows: TriageRow
                       {row.statement}
                     </Link>
                   </div>
+                  {row.reasons.length > 0 ? <p className="mt-0.5 line-clamp-2 text-xs leading-5 text-muted md:hidden">Flagged because: {row.reasons.join("; ")}</p> : null}
                 </td>
                 <td className="hidden px-2 py-2 align-top text-xs leading-5 text-muted md:table-cell">
                   <span className="line-clamp-2">{row.reasons.length > 0 ? row.reasons.join("; ") : "—"}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 
@@ -23,6 +23,13 @@ export function ReattachPicker({ body, orphans, action, claimHref }: { body: str
     if (range.startContainer !== node || range.endContainer !== node || range.collapsed) return;
     setSpan({ start: range.startOffset, end: range.endOffset });
   }
+
+  // Touch screens select with handles and fire no mouseup after adjusting them: follow the selection itself.
+  useEffect(() => {
+    const onChange = () => readSelection();
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  });
 
   const selected = span ? body.slice(span.start, span.end) : "";
   return (

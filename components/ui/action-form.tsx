@@ -68,7 +68,8 @@ function useFocusAfterSave(formRef: React.RefObject<HTMLFormElement | null>, pen
   useLayoutEffect(() => {
     const form = formRef.current;
     return () => {
-      if (!form?.contains(document.activeElement)) return;
+      // Focus inside it, or already on the body because its submit button was disabled while saving.
+      if (!form?.contains(document.activeElement) && !(saving.current && lostFocus())) return;
       setTimeout(() => {
         if (lostFocus()) document.dispatchEvent(new Event(FOCUS_LOST_EVENT));
       });

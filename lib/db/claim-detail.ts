@@ -42,6 +42,7 @@ export async function getClaimDetail(workspaceId: string, claimId: string, viewe
       status: true,
       statusReason: true,
       origin: true,
+      orphaned: true,
       version: true,
       rev: true,
       createdAt: true,

@@ -12,3 +12,17 @@ export function formatOfFileName(name: string): ImportFormat | null {
   if (extension === "html" || extension === "htm") return "html";
   return null;
 }
+
+/**
+ * The headline a plain text file proposes: its first line, when that line stands alone (a blank
+ * line or the end after it), is short and does not end like a sentence. Otherwise none.
+ */
+export function plainTextHeadline(raw: string): string | null {
+  const lines = raw.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return null;
+  const line = lines[first]!.replace(/\s+/g, " ").trim();
+  const alone = first + 1 >= lines.length || lines[first + 1]!.trim() === "";
+  if (!alone || line.length > 200 || /[.!?,;:…]["'”’)]*$/.test(line)) return null;
+  return line;
+}

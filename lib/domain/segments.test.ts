@@ -35,6 +35,26 @@ describe("segmentBody", () => {
     ]);
   });
 
+  it("gives a dismissed claim's words to a live claim covering them (a merge leaves one under the other)", () => {
+    // "First sentence here. Second one." merged from two claims: the second part stays, dismissed.
+    const claims = [
+      { id: "merged", start: 0, end: 32 },
+      { id: "part", start: 21, end: 32, dismissed: true },
+    ];
+    const owners = (selected?: string) => segmentBody(body, claims, selected)[0]?.runs.map((r) => [body.slice(r.start, r.end), r.claimId]);
+    expect(owners()).toEqual([
+      ["First sentence here. ", "merged"],
+      ["Second one.", "merged"],
+    ]);
+    // Opened from its own link, the dismissed claim still shows its words.
+    expect(owners("part")).toEqual([
+      ["First sentence here. ", "merged"],
+      ["Second one.", "part"],
+    ]);
+    // With nothing else covering them, a dismissed claim keeps its words.
+    expect(segmentBody(body, [{ id: "gone", start: 21, end: 32, dismissed: true }])[0]?.runs.map((r) => r.claimId)).toEqual([null, "gone"]);
+  });
+
   it("splits a claim that spans paragraphs and flags only its first run as the start", () => {
     const paragraphs = segmentBody(body, [{ id: "x", start: 21, end: 50 }]);
     const runs = paragraphs.flatMap((p) => p.runs).filter((r) => r.claimId === "x");

@@ -1,6 +1,7 @@
 // PURE: cuts an article body into paragraphs and runs of text, each run covered by the same set
 // of claims, so overlapping claims can be marked without nesting links.
-export type SpanLike = { id: string; start: number; end: number };
+/** `dismissed`: a claim set aside, which yields its words to any other claim covering them. */
+export type SpanLike = { id: string; start: number; end: number; dismissed?: boolean };
 export type Run = { start: number; end: number; claimId: string | null; isClaimStart: boolean };
 export type Paragraph = { start: number; end: number; runs: Run[] };
 
@@ -44,8 +45,10 @@ function runsWithin(from: number, to: number, inside: readonly SpanLike[], selec
     const start = points[i] as number;
     const end = points[i + 1] as number;
     const covering = inside.filter((c) => c.start <= start && c.end >= end);
-    // The selected claim wins where claims overlap; otherwise the narrowest, the most specific.
-    const owner = covering.find((c) => c.id === selectedId) ?? [...covering].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    // The selected claim wins where claims overlap; otherwise the narrowest, the most specific,
+    // among those still in play (a claim merged into another stays, dismissed, under its words).
+    const narrowest = (list: readonly SpanLike[]) => [...list].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const owner = covering.find((c) => c.id === selectedId) ?? narrowest(covering.filter((c) => !c.dismissed)) ?? narrowest(covering);
     const claimId = owner?.id ?? null;
     const isClaimStart = claimId !== null && !started.has(claimId);
     if (claimId) started.add(claimId);

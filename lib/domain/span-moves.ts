@@ -50,3 +50,15 @@ export function moveSpan(body: string, span: { start: number; end: number }, mov
     : { start, end: nextWordEnd(body, end) };
   return next.end > next.start ? next : span;
 }
+
+/**
+ * A dragged end moved out of the middle of a word: a start to that word's start, an end to its
+ * end, so a drag never cuts a word in two (the buttons already move by whole words).
+ */
+export function snapToWord(body: string, pos: number, side: "start" | "end"): number {
+  let i = Math.max(0, Math.min(pos, body.length));
+  if (!isWord(body, i - 1) || !isWord(body, i)) return i;
+  if (side === "start") while (i > 0 && isWord(body, i - 1)) i--;
+  else while (i < body.length && isWord(body, i)) i++;
+  return i;
+}

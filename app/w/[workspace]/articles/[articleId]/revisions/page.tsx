@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateTime } from "@/components/format";
+import { FocusOnMount } from "@/components/revisions/focus-on-mount";
 import { ReattachPicker } from "@/components/revisions/reattach-picker";
 import { RevisionDiff } from "@/components/revisions/revision-diff";
 import { ActionForm } from "@/components/ui/action-form";
@@ -42,7 +43,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const base = articlePath(slug, article.id);
   const here = `${base}/revisions`;
 
-  const viewing = query.view && query.view !== latest ? await getRevision(workspaceId, article.id, query.view) : null;
+  const viewing = query.view && revisions.length > 0 ? await getRevision(workspaceId, article.id, query.view) : null;
   const to = query.to ?? latest;
   const from = query.from ?? to - 1;
   const [fromRevision, toRevision] = revisions.length > 1 && from >= 1 && from !== to ? await Promise.all([getRevision(workspaceId, article.id, from), getRevision(workspaceId, article.id, to)]) : [null, null];
@@ -56,8 +57,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </p>
 
       {query.reattached ? (
-        <p role="status" className="mt-6 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+        <p id="reattached-status" role="status" tabIndex={-1} className="mt-6 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm focus:outline-2 focus:outline-accent">
           Claim re-attached. <Link href={`${base}?claim=${query.reattached}`} className="text-accent hover:underline">Open it in the article</Link>
+          <FocusOnMount targetId="reattached-status" />
         </p>
       ) : null}
 
@@ -90,11 +92,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   </p>
                 </div>
                 <div className="flex gap-2">
-                  <Link href={`${here}?view=${r.number}`} className={buttonClass("secondary")} aria-current={viewing?.number === r.number ? "page" : undefined}>
+                  <Link href={`${here}?view=${r.number}#viewing-heading`} className={buttonClass("secondary")} aria-current={viewing?.number === r.number ? "page" : undefined}>
                     Read<span className="sr-only"> revision {r.number}</span>
                   </Link>
                   {r.number > 1 ? (
-                    <Link href={`${here}?from=${r.number - 1}&to=${r.number}`} className={buttonClass("secondary")}>
+                    <Link href={`${here}?from=${r.number - 1}&to=${r.number}#diff-heading`} className={buttonClass("secondary")}>
                       Changes<span className="sr-only"> from revision {r.number - 1} to {r.number}</span>
                     </Link>
                   ) : null}
@@ -107,8 +109,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
 
       {viewing ? (
         <section aria-labelledby="viewing-heading" className="mt-8">
-          <h2 id="viewing-heading" className="text-base font-semibold">
-            Revision {viewing.number} (read-only){viewing.note ? ` · ${viewing.note}` : ""}
+          <h2 id="viewing-heading" className="scroll-mt-4 text-base font-semibold">
+            Revision {viewing.number} ({viewing.number === latest ? "current, " : ""}read-only){viewing.note ? ` · ${viewing.note}` : ""}
           </h2>
           <div className="mt-3 whitespace-pre-wrap rounded-lg border border-rule bg-white p-4 font-serif text-base leading-relaxed">{viewing.body}</div>
         </section>
@@ -116,8 +118,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
 
       {fromRevision && toRevision ? (
         <section aria-labelledby="diff-heading" className="mt-8">
-          <h2 id="diff-heading" className="text-base font-semibold">Changes</h2>
-          <form method="get" action={here} className="mt-2 flex flex-wrap items-end gap-2 text-sm">
+          <h2 id="diff-heading" className="scroll-mt-4 text-base font-semibold">Changes</h2>
+          <form key={`${from}-${to}`} method="get" action={`${here}#diff-heading`} className="mt-2 flex flex-wrap items-end gap-2 text-sm">
             <label className="flex flex-col">
               From
               <select name="from" defaultValue={from} className="mt-1 rounded-md border border-rule bg-white px-2 py-1">
