@@ -2,6 +2,7 @@
 
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { moveSpan, snapToWord, type SpanMove } from "@/lib/domain/span-moves";
+import { draftStatus, spanStatus, splitStatus } from "@/lib/domain/span-words";
 import { ActionForm } from "../ui/action-form";
 import { Button } from "../ui/button";
 import type { FormAction } from "./claim-forms";
@@ -106,7 +107,7 @@ export function ClaimSpanEditor({ claimId, actions }: { claimId: string; actions
           ))}
         </div>
         <p aria-live="polite" className="mt-2 text-sm" data-testid="span-status">
-          {changed ? <>New words: “{body.slice(span.start, span.end)}” (characters {span.start}–{span.end}). Not saved yet.</> : <>The claim covers characters {claim.start}–{claim.end}.</>}
+          {changed ? draftStatus(body, span.start, span.end) : spanStatus(body, claim.start, claim.end)}
         </p>
         <div className="mt-2 flex flex-wrap items-start gap-2">
           <ActionForm action={actions.adjust} submitLabel="Save the new words" pendingLabel="Saving…" disabled={!changed} className="flex flex-wrap items-center gap-2">
@@ -127,7 +128,7 @@ export function ClaimSpanEditor({ claimId, actions }: { claimId: string; actions
           <Button type="button" variant="secondary" onClick={() => setCut(Math.min(claim.end - 1, moveSpan(body, { start: claim.start, end: splitAt ?? claim.start }, "extendEnd").end))}>Split point one word later</Button>
         </div>
         <p aria-live="polite" className="mt-2 text-sm" data-testid="split-status">
-          {splitAt !== null ? <>Split after “{body.slice(claim.start, splitAt).trim()}”; the new claim starts “{body.slice(splitAt, claim.end).trim()}”.</> : "No split point chosen yet."}
+          {splitAt !== null ? splitStatus(body.slice(claim.start, splitAt), body.slice(splitAt, claim.end)) : "No split point chosen yet."}
         </p>
         <ActionForm action={actions.split} submitLabel="Split here" pendingLabel="Splitting…" disabled={splitAt === null || changed} className="mt-2 flex flex-wrap items-center gap-2">
           <input type="hidden" name="claimId" value={claim.id} />
