@@ -26,3 +26,21 @@ export function plainTextHeadline(raw: string): string | null {
   if (!alone || line.length > 200 || /[.!?,;:…]["'”’)]*$/.test(line)) return null;
   return line;
 }
+
+const sameWords = (a: string, b: string) => a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * An imported text without its first line when that line is the file's leading heading (an HTML
+ * or Markdown heading, or a plain text file's headline line) and the article's headline says the
+ * same words: the article page shows the headline above the text, so keeping it would show it
+ * twice. A headline the person changed, a heading that is not first, or a file holding nothing
+ * but the heading keep the text as it is (docs/decisions/027).
+ */
+export function withoutRepeatedHeadline(text: string, heading: string | null, title: string): string {
+  if (!heading || !title.trim() || !sameWords(heading, title)) return text;
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first < 0 || !sameWords(lines[first]!, heading)) return text;
+  const rest = lines.slice(first + 1).join("\n").replace(/^(?:[ \t]*\n)+/, "");
+  return rest.trim() ? rest : text;
+}

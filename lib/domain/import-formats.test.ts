@@ -42,7 +42,7 @@ describe("htmlToText", () => {
     expect(htmlToText("<h2>Kicker</h2><h1>The <em>real</em> headline</h1><p>Body.</p>").title).toBe("The real headline");
     expect(htmlToText("<p>Only a paragraph.</p>").title).toBeNull();
     // A fragment's <title> outside any <head> is still not part of the text.
-    expect(htmlToText("<title>Page</title><p>Body.</p>")).toEqual({ text: "Body.", title: "Page" });
+    expect(htmlToText("<title>Page</title><p>Body.</p>")).toEqual({ text: "Body.", title: "Page", heading: null });
   });
 
   it("takes a fragment or broken markup without throwing", () => {

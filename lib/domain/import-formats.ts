@@ -5,16 +5,21 @@
 
 import { HTMLElement, NodeType, parse, type Node } from "node-html-parser";
 
-import type { ImportFormat } from "./import-file";
+import { plainTextHeadline, type ImportFormat } from "./import-file";
 
 export { IMPORT_FORMATS, formatOfFileName, type ImportFormat } from "./import-file";
 
-export type Converted = { text: string; title: string | null };
+/**
+ * The converted text, the headline the file proposes, and `heading`: the text's first paragraph
+ * when it is a heading (HTML h1-h6, a Markdown heading, a plain text headline line), which the
+ * import drops when the article's headline says the same words (withoutRepeatedHeadline).
+ */
+export type Converted = { text: string; title: string | null; heading: string | null };
 
 export function convertImport(format: ImportFormat, raw: string): Converted {
   if (format === "html") return htmlToText(raw);
   if (format === "markdown") return markdownToText(raw);
-  return { text: raw, title: null };
+  return { text: raw, title: null, heading: plainTextHeadline(raw) };
 }
 
 const squash = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
@@ -41,9 +46,14 @@ export function htmlToText(html: string): Converted {
   const root = parse(source, { comment: false, lowerCaseTagName: true, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
   const paragraphs: string[] = [];
   let current = "";
+  let inHeading = 0;
+  let heading: string | null = null;
   const flush = () => {
     const paragraph = squash(current);
-    if (paragraph) paragraphs.push(paragraph);
+    if (paragraph) {
+      if (paragraphs.length === 0 && inHeading > 0) heading = paragraph;
+      paragraphs.push(paragraph);
+    }
     current = "";
   };
   const walk = (node: Node) => {
@@ -56,16 +66,19 @@ export function htmlToText(html: string): Converted {
     if (DROPPED.has(tag)) return;
     if (node.getAttribute("hidden") !== undefined || node.getAttribute("aria-hidden") === "true") return;
     const block = BLOCKS.has(tag);
+    const isHeading = /^h[1-6]$/.test(tag);
     if (block) flush();
     if (tag === "img") current += node.getAttribute("alt") ? ` ${node.getAttribute("alt")} ` : " ";
     else if (tag === "td" || tag === "th") current += " ";
+    if (isHeading) inHeading++;
     for (const child of node.childNodes) walk(child);
     if (block) flush();
+    if (isHeading) inHeading--;
   };
   walk(root);
   flush();
   const title = squash(root.querySelector("title")?.text ?? "") || squash(root.querySelector("h1")?.text ?? "") || null;
-  return { text: paragraphs.join("\n\n"), title };
+  return { text: paragraphs.join("\n\n"), title, heading };
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -116,6 +129,7 @@ export function markdownToText(markdown: string): Converted {
   let current: string[] = [];
   let firstHeading: string | null = null;
   let firstH1: string | null = null;
+  let leading: string | null = null;
   let fence: string | null = null;
   const flush = () => {
     const paragraph = squash(markdownInline(current.join(" ")));
@@ -126,6 +140,7 @@ export function markdownToText(markdown: string): Converted {
     flush();
     const words = squash(markdownInline(text));
     if (!words) return;
+    if (paragraphs.length === 0) leading = words;
     paragraphs.push(words);
     firstHeading ??= words;
     if (level === 1) firstH1 ??= words;
@@ -172,5 +187,5 @@ export function markdownToText(markdown: string): Converted {
     current.push(content.trim());
   }
   flush();
-  return { text: paragraphs.join("\n\n"), title: firstH1 ?? firstHeading };
+  return { text: paragraphs.join("\n\n"), title: firstH1 ?? firstHeading, heading: leading };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_TOO_LARGE, IMPORT_FILE_TOO_LARGE, MAX_ARTICLE_BYTES, MAX_IMPORT_FILE_BYTES, normaliseArticleText } from "@/lib/domain/article-size";
+import { withoutRepeatedHeadline } from "@/lib/domain/import-file";
 import { IMPORT_FORMATS, convertImport } from "@/lib/domain/import-formats";
 import { MAX_NAME, MAX_TITLE, id, optionalDate, optionalHttpUrl, optionalText, requiredText, version } from "./fields";
 
@@ -74,10 +75,11 @@ export const importUploadSchema = z
   })
   .transform((input, ctx): ImportArticleInput => {
     const converted = convertImport(input.format, input.body);
-    const body = normaliseArticleText(converted.text);
+    const title = input.title ?? converted.title?.slice(0, MAX_TITLE).trim();
+    // A leading heading that says the headline's words is the headline: shown once, above the text.
+    const body = normaliseArticleText(withoutRepeatedHeadline(converted.text, converted.heading, title ?? ""));
     if (!body) ctx.addIssue({ code: "custom", path: ["body"], message: input.format === "text" ? "Paste the article's text." : "The file has no text to import." });
     else if (utf8Bytes(body) > MAX_ARTICLE_BYTES) ctx.addIssue({ code: "custom", path: ["body"], message: ARTICLE_TOO_LARGE });
-    const title = input.title ?? converted.title?.slice(0, MAX_TITLE).trim();
     if (!title) ctx.addIssue({ code: "custom", path: ["title"], message: "Headline is required." });
     return { title: title ?? "", outlet: input.outlet, author: input.author, url: input.url, publishedAt: input.publishedAt, body };
   });

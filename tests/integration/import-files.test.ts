@@ -61,6 +61,15 @@ describe("importing a file", () => {
     expect((await stored("Typed headline")).body).toBe("From the file\n\nThe bill costs $20 billion, the office said.\n\nA listed point");
   });
 
+  it("the file's first heading, taken as the headline, is not repeated as the first paragraph", async () => {
+    const md = "# Bridge tolls rise\n\nTolls rose 12 percent last year, the authority said.\n";
+    expect(await importAs(w.users.editor, { title: "", format: "markdown", fileName: "tolls.md", body: md })).toMatchObject({ ok: true });
+    expect((await stored("Bridge tolls rise")).body).toBe("Tolls rose 12 percent last year, the authority said.");
+    const text = "Ferry fares fall\r\n\r\nFares fell 3 percent in May, the operator said.\r\n";
+    expect(await importAs(w.users.editor, { title: "Ferry fares fall", format: "text", fileName: "fares.txt", body: text })).toMatchObject({ ok: true });
+    expect((await stored("Ferry fares fall")).body).toBe("Fares fell 3 percent in May, the operator said.");
+  });
+
   it("plain text with CRLF line endings is stored with \\n", async () => {
     const result = await importAs(w.users.editor, { title: "Windows text", format: "text", fileName: "a.txt", body: "First paragraph.\r\n\r\nSecond paragraph.\r\n" });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
