@@ -13,6 +13,7 @@ import { SOURCE_KIND_LABELS, SOURCE_STANCE_LABELS } from "@/lib/validation/sourc
 import { formatDate, formatDateTime } from "../format";
 import { AssignForm, ClaimEditForm, DecisionForm, DeleteSourceForm, ReviewForm, SourceForm, StatusForm, UnassignForm, type FormAction } from "./claim-forms";
 import { ClaimComments } from "./claim-comments";
+import { ClaimCurrentWords } from "./claim-current-words";
 import { ClaimPosition } from "./claim-keys";
 import { ClaimSpanEditor } from "./claim-span-editor";
 import { describeEvent } from "./event-text";
@@ -205,6 +206,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         ) : null}
         <h2 id="claim-heading" tabIndex={-1} className="scroll-mt-4 font-serif text-lg leading-snug focus:outline-none">“{claim.statement}”</h2>
         <FocusOnOpen targetId="claim-heading" />
+        <ClaimCurrentWords claim={claim} action={can(actor, "claim:edit") ? actions.updateClaim : null} />
         <p className="text-sm text-muted">{claim.claimant ? <>Claimant: <span className="text-ink">{claim.claimant}</span></> : "Claimant not identified"}</p>
         {claim.origin !== "MANUAL" && !claim.orphaned ? <FlaggedBecause quote={claim.quote} /> : null}
         {claim.statusReason && (claim.status === "DISMISSED" || claim.status === "REOPENED") ? (
