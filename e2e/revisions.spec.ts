@@ -81,4 +81,15 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   await page.goto(`/w/demo/articles/${article.id}`);
   await expect(page.getByText("Editor's note: the unemployment figure was corrected on Friday.")).toBeVisible();
   await snap("article-after");
+
+  // The corrected claim: its statement still says 3.9, the text now says 3.8. The panel shows the
+  // current words and takes them as the statement with one button.
+  await page.getByRole("complementary", { name: "Claims" }).getByText(/3\.9 percent/).first().click();
+  const panel = page.getByRole("article");
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText("3.9 percent");
+  await expect(panel.getByTestId("current-words")).toContainText("In the text now: “Sen. Maria Lopez said unemployment fell to 3.8 percent");
+  await snap("current-words");
+  await panel.getByRole("button", { name: "Use these words as the statement" }).click();
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText("3.8 percent");
+  await expect(panel.getByTestId("current-words")).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Import article" }).click();
   const title = `Road repairs ${Date.now()}`;
-  const html = `<html><head><title>${title}</title><script>document.title = "no"</script></head><body><nav>Home</nav>
+  const html = `<html><head><title>${title}</title><script>document.title = "no"</script></head><body><nav>Home</nav><h1>${title}</h1>
 <p>Mayor Ana Ruiz said the city spent $4.2 million on road repairs in 2023, double the 2019 figure.</p>
 <p>According to the budget office, property tax revenue rose 12 percent last year.</p></body></html>`;
   await page.getByLabel("Import from a file").setInputFiles({ name: "story.html", mimeType: "text/html", buffer: Buffer.from(html) });
@@ -19,6 +19,9 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
   await page.getByRole("button", { name: "Import and detect claims" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByTestId("article-body")).not.toContainText("Home");
+  // The page's heading is the headline, shown once above the text, not again as its first paragraph.
+  await expect(page.getByTestId("article-body")).not.toContainText(title);
+  await page.screenshot({ path: testInfo.outputPath("imported-article.png"), fullPage: true });
 
   const claims = page.getByRole("complementary", { name: "Claims" });
   await claims.getByText("Mayor Ana Ruiz said the city spent").first().click();
@@ -53,7 +56,8 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
 
   // Split after "said".
   for (let i = 0; i < 4; i++) await panel.getByRole("button", { name: "Split point one word later" }).click();
-  await expect(panel.getByTestId("split-status")).toContainText("Split after “Mayor Ana Ruiz said”");
+  await expect(panel.getByTestId("split-status")).toHaveText("Split after “Mayor Ana Ruiz said”; the new claim starts “the city spent $4.2 million on …”");
+  await page.screenshot({ path: testInfo.outputPath("split-point.png"), fullPage: true });
   await panel.getByRole("button", { name: "Split here" }).click();
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText("“the city spent $4.2 million on road repairs in 2023, double the”");
   const newClaimUrl = page.url();
