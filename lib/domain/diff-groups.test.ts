@@ -42,6 +42,16 @@ describe("grouping a word diff", () => {
     expect(cut.some((g) => g.kind === "added")).toBe(false);
   });
 
+  it("shows a word changed inside as the whole old word, then the whole new one", () => {
+    const groups = grouped("fell to 3.9 percent in 2023.", "fell to 3.8 percent in 2023.");
+    expect(groups).toEqual([
+      { kind: "same", value: "fell to " },
+      { kind: "removed", value: "3.9" },
+      { kind: "added", value: "3.8" },
+      { kind: "same", value: " percent in 2023." },
+    ]);
+  });
+
   it("always reads back as the two texts", () => {
     const pairs: Array<[string, string]> = [
       ["a b c d e f", "a x c y e z"],
@@ -49,6 +59,9 @@ describe("grouping a word diff", () => {
       ["", "New text."],
       ["Old text.", ""],
       ["Same words.", "Same words."],
+      ["fell to 3.9 percent", "fell to 3.85 percent"],
+      ["x3.9y", "x3.8y"],
+      ["The $4.2 million", "The $4.6 billion"],
     ];
     for (const [before, after] of pairs) expect(read(grouped(before, after))).toEqual({ before, after });
   });

@@ -37,7 +37,8 @@ const kindOf = (part: DiffPart): DiffGroup["kind"] => (part.added ? "added" : pa
  * A stretch of one kind only (words only deleted, or only inserted) keeps its parts as they were,
  * merged where they touch.
  */
-export function groupChanges(parts: DiffPart[]): DiffGroup[] {
+export function groupChanges(input: DiffPart[]): DiffGroup[] {
+  const parts = input.map((p) => ({ ...p }));
   const out: DiffGroup[] = [];
   const push = (kind: DiffGroup["kind"], value: string) => {
     if (!value) return;
@@ -68,6 +69,23 @@ export function groupChanges(parts: DiffPart[]): DiffGroup[] {
     if (hasRemoved && hasAdded) {
       let removed = stretch.filter((p) => !p.added).map((p) => p.value).join("");
       let added = stretch.filter((p) => !p.removed).map((p) => p.value).join("");
+      // A change inside a word ("3.9" to "3.8" differs in one digit) shows the whole word, old
+      // then new, rather than a lone digit struck through.
+      const last = out[out.length - 1];
+      const before = last?.kind === "same" && /^\S/.test(removed) && /^\S/.test(added) ? (last.value.match(/\S+$/)?.[0] ?? "") : "";
+      if (before && last) {
+        last.value = last.value.slice(0, -before.length);
+        if (!last.value) out.pop();
+        removed = before + removed;
+        added = before + added;
+      }
+      const following = parts[end + 1];
+      const after = following && kindOf(following) === "same" && /\S$/.test(removed) && /\S$/.test(added) ? (following.value.match(/^\S+/)?.[0] ?? "") : "";
+      if (after && following) {
+        following.value = following.value.slice(after.length);
+        removed += after;
+        added += after;
+      }
       // White space both runs begin or end with is unchanged text, shown outside the marks.
       let lead = "";
       while (removed && added && removed[0] === added[0] && /\s/.test(removed[0]!)) {
