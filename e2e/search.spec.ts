@@ -93,9 +93,7 @@ test("an editor searches, opens a result at its claim, marks it as a duplicate o
   expect((await page.request.post(`/api/v1/claims/${senator}/decisions`, { data: { rating: "half-true", summary: "Revised to 3.6 percent.", version: reopened.version } })).status()).toBe(201);
   await expect(duplicatePanel.getByTestId("reused-verdict-outdated")).toContainText("The original's verdict changed since it was reused here: Half true");
   await expect(duplicateTab.getByText(/To publish the original's current verdict here as a correction, reopen the claim first/)).toBeVisible();
-  await duplicatePanel.getByRole("heading", { name: "Verdict", exact: true }).scrollIntoViewIfNeeded();
-  await duplicatePanel.evaluate((el) => el.scrollBy(0, -16));
-  await duplicatePanel.screenshot({ path: `${SHOTS}/duplicate-reused-verdict-outdated.png` });
+  await duplicatePanel.locator("section").filter({ has: duplicateTab.getByRole("heading", { name: "Verdict", exact: true }) }).screenshot({ path: `${SHOTS}/duplicate-reused-verdict-outdated.png` });
   const duplicateSimilar = duplicateTab.getByRole("region", { name: "Similar claims in this workspace" });
   await duplicateSimilar.scrollIntoViewIfNeeded();
   await duplicateSimilar.screenshot({ path: `${SHOTS}/duplicate-reuse-form-outdated.png` });

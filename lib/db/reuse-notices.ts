@@ -22,7 +22,7 @@ export async function noticeReusersOfOriginal(
     JOIN "Decision" d ON d."reusedFromDecisionId" = s."id" AND d."workspaceId" = s."workspaceId"
     JOIN "Claim" c ON c."id" = d."claimId" AND c."workspaceId" = d."workspaceId"
     WHERE s."workspaceId" = ${ctx.workspaceId} AND s."claimId" = ${originalClaimId}
-      AND d."id" = (SELECT n."id" FROM "Decision" n WHERE n."claimId" = c."id" ORDER BY n."createdAt" DESC, n."id" DESC LIMIT 1)
+      AND d."id" = (SELECT n."id" FROM "Decision" n WHERE n."workspaceId" = c."workspaceId" AND n."claimId" = c."id" ORDER BY n."createdAt" DESC, n."id" DESC LIMIT 1)
     ORDER BY c."articleId", c."id"`;
   for (const r of reusers) {
     await recordEvent(
