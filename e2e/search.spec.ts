@@ -68,6 +68,7 @@ test("an editor searches, opens a result at its claim, marks it as a duplicate o
   await expect(similar.getByRole("button", { name: "Reuse the original's verdict" })).toHaveCount(0);
   await panel.evaluate((el) => el.scrollTo(0, 0));
   await panel.screenshot({ path: `${SHOTS}/duplicate-claim-panel.png` });
+  const duplicateUrl = page.url();
 
   // The link goes both ways: the original lists this claim as repeating it, and reusing its verdict.
   await panel.getByTestId("verdict-reused-from").getByRole("link", { name: /Senator Paul Grant/ }).click();
@@ -76,4 +77,28 @@ test("an editor searches, opens a result at its claim, marks it as a duplicate o
   await expect(page.getByText("reuses this verdict")).toBeVisible();
   await similar.scrollIntoViewIfNeeded();
   await similar.screenshot({ path: `${SHOTS}/original-lists-duplicates.png` });
+
+  // A tab stays open on the duplicate while the original is reopened and corrected: it learns of
+  // it live, and warns that the verdict reused there is out of date (nothing re-published on it).
+  const duplicateTab = await page.context().newPage();
+  await duplicateTab.goto(duplicateUrl);
+  const duplicatePanel = duplicateTab.locator("#claim-panel");
+  await expect(duplicatePanel.getByTestId("verdict-reused-from")).toBeVisible();
+  await expect(duplicatePanel.getByTestId("reused-verdict-outdated")).toHaveCount(0);
+  await page.getByRole("article").getByText("Reopen for a correction…").click();
+  await page.getByRole("article").getByLabel("Reason").fill("The county revised the series to 3.6 percent.");
+  await page.getByRole("article").getByRole("button", { name: "Reopen for a correction" }).click();
+  await expect(duplicatePanel.getByTestId("reused-verdict-outdated")).toContainText("The original was reopened");
+  const reopened = (await (await page.request.get(`/api/v1/claims/${senator}`)).json()) as { version: number };
+  expect((await page.request.post(`/api/v1/claims/${senator}/decisions`, { data: { rating: "half-true", summary: "Revised to 3.6 percent.", version: reopened.version } })).status()).toBe(201);
+  await expect(duplicatePanel.getByTestId("reused-verdict-outdated")).toContainText("The original's verdict changed since it was reused here: Half true");
+  await expect(duplicateTab.getByText(/To publish the original's current verdict here as a correction, reopen the claim first/)).toBeVisible();
+  await duplicatePanel.locator("section").filter({ has: duplicateTab.getByRole("heading", { name: "Verdict", exact: true }) }).screenshot({ path: `${SHOTS}/duplicate-reused-verdict-outdated.png` });
+  const duplicateSimilar = duplicateTab.getByRole("region", { name: "Similar claims in this workspace" });
+  await duplicateSimilar.scrollIntoViewIfNeeded();
+  await duplicateSimilar.screenshot({ path: `${SHOTS}/duplicate-reuse-form-outdated.png` });
+  await expect(page.getByTestId("duplicate-reuse-outdated")).toBeVisible();
+  await similar.scrollIntoViewIfNeeded();
+  await similar.screenshot({ path: `${SHOTS}/original-lists-outdated-duplicate.png` });
+  await duplicateTab.close();
 });

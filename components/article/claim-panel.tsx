@@ -6,6 +6,7 @@ import type { ClaimDetail } from "@/lib/db/claim-detail";
 import { scoreCheckWorthiness } from "@/lib/domain/detection/score";
 import { publishBlockers, reviewAgreement } from "@/lib/domain/publishing";
 import { ratingLabel, type Rating } from "@/lib/domain/rating-scale";
+import { reusedVerdictState } from "@/lib/domain/reuse";
 import { resultHref } from "@/lib/domain/search";
 import { PUBLISHABLE_FROM, transitionsFor, type ClaimStatus } from "@/lib/domain/workflow";
 import { CONFIDENCE_LABELS } from "@/lib/validation/review";
@@ -246,6 +247,7 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
                 <Link href={resultHref(workspace.slug, { articleId: latest.reusedFrom.claim.articleId, claimId: latest.reusedFrom.claim.id })} className="text-accent hover:underline">“{latest.reusedFrom.claim.statement}”</Link>
               </p>
             ) : null}
+            {latest.reusedFrom ? <ReusedVerdictWarning source={latest.reusedFrom} claim={claim} scale={scale} slug={workspace.slug} /> : null}
             {claim.decisions.length > 1 ? (
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-muted">Earlier verdicts ({claim.decisions.length - 1})</summary>
@@ -344,5 +346,39 @@ export function ClaimPanel({ claim, member, actions, nav, assignable }: { claim:
         </ol>
       </Section>
     </article>
+  );
+}
+
+type ReuseSourceOfDetail = NonNullable<ClaimDetail["decisions"][number]["reusedFrom"]>;
+
+/**
+ * On a duplicate whose reused verdict the original no longer stands by (reopened, or corrected
+ * with a newer decision): says so, links to the original, and tells how to follow it. Nothing
+ * is re-published by itself: following the original is a correction, under the same rules.
+ */
+function ReusedVerdictWarning({ source, claim, scale, slug }: { source: ReuseSourceOfDetail; claim: Pick<ClaimDetail, "status">; scale: readonly Rating[]; slug: string }) {
+  const state = reusedVerdictState(source);
+  if (state.current) return null;
+  const href = resultHref(slug, { articleId: source.claim.articleId, claimId: source.claim.id });
+  return (
+    <div role="status" data-testid="reused-verdict-outdated" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2.5 text-xs text-amber-950">
+      <p className="font-medium">
+        {state.latest && !state.reopened ? (
+          <>
+            The original&apos;s verdict changed since it was reused here: <strong>{ratingLabel(scale, state.latest.rating) ?? state.latest.rating}</strong>, {formatDate(state.latest.createdAt)}.
+          </>
+        ) : (
+          <>The original was reopened since its verdict was reused here{state.latest ? " (and corrected)" : ""}: it no longer stands by this verdict.</>
+        )}{" "}
+        <Link href={href} className="text-accent underline">See the original</Link>
+      </p>
+      <p className="mt-1">
+        {state.reopened
+          ? "This claim keeps its published verdict until the original is published again; then its new verdict can be reused here as a correction."
+          : claim.status === "REOPENED"
+            ? "This claim is reopened: the original's new verdict can be reused below as a correction."
+            : "To follow it, reopen this claim (a correction needs a reason), then reuse the original's new verdict as a correction below."}
+      </p>
+    </div>
   );
 }

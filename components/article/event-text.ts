@@ -42,6 +42,12 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} marked it as a duplicate of another claim`;
     case "claim.duplicate_cleared":
       return `${who} cleared its duplicate mark`;
+    case "claim.verdict_reused":
+      return `${who} reused this verdict on a duplicate`;
+    case "claim.original_verdict_changed":
+      return field(event.after, "change") === "reopened"
+        ? `${who} reopened the original: the verdict reused here is out of date`
+        : `${who} corrected the original (${ratingLabel(scale, field(event.after, "rating")) ?? "a new verdict"}): the verdict reused here is out of date`;
     case "comment.created":
       return `${who} commented`;
     case "comment.edited":

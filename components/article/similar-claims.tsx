@@ -34,7 +34,7 @@ function ReuseVerdict({ member, claim, links, action }: { member: Member; claim:
     const reusedEarlier = links.reusedFrom?.claimId === original.id;
     return (
       <p className="mt-2 text-xs text-muted">
-        {reusedEarlier ? "This claim reuses an earlier verdict of the original, which has since been corrected." : "This claim has a verdict of its own."} To publish the original&apos;s current verdict here, reopen the claim first.
+        {reusedEarlier ? "This claim reuses an earlier verdict of the original, which has since been corrected." : "This claim has a verdict of its own."} To publish the original&apos;s current verdict here as a correction, reopen the claim first (with a reason); the button to reuse it then appears here.
       </p>
     );
   }
@@ -95,6 +95,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
               <span>
                 {links.original.publishedDecisionId ? "Its verdict" : "Its last verdict (reopened for a correction)"}: <strong className="text-ink">{ratingLabel(scale, links.original.publishedRating)}</strong>
                 {links.original.publishedDecisionId && links.reusedFrom?.decisionId === links.original.publishedDecisionId ? ", reused here" : ""}
+                {links.reusedFrom?.claimId === links.original.id && !links.reusedFrom.current ? ", not the one reused here" : ""}
               </span>
             ) : (
               <span>No verdict published on it yet.</span>
@@ -117,7 +118,11 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
               <li key={d.id}>
                 <Link href={resultHref(slug, { articleId: d.articleId, claimId: d.id })} className="text-accent hover:underline">“{d.statement}”</Link>
                 <span className="text-xs text-muted"> in “{d.articleTitle}”</span>
-                {d.reusesVerdict ? <span className="ml-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-900 ring-1 ring-inset ring-emerald-600/30">reuses this verdict</span> : null}
+                {d.reusesVerdict && d.reusedVerdictOutdated ? (
+                  <span className="ml-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-600/30" data-testid="duplicate-reuse-outdated">reused an earlier verdict: out of date</span>
+                ) : d.reusesVerdict ? (
+                  <span className="ml-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-900 ring-1 ring-inset ring-emerald-600/30">reuses this verdict</span>
+                ) : null}
               </li>
             ))}
           </ul>

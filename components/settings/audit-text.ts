@@ -40,6 +40,8 @@ const VERBS: Record<string, string> = {
   "claim.unassigned": "unassigned a claim",
   "claim.duplicate_marked": "marked a claim as a duplicate",
   "claim.duplicate_cleared": "cleared a claim's duplicate mark",
+  "claim.verdict_reused": "reused a claim's verdict on a duplicate",
+  "claim.original_verdict_changed": "changed the verdict a duplicate had reused",
   "comment.created": "commented on a claim",
   "comment.edited": "edited a comment",
   "source.added": "added a source",

@@ -1,4 +1,5 @@
 import "server-only";
+import { REUSE_SOURCE_SELECT } from "@/lib/domain/reuse";
 import { canSeeOthersRatings, type Actor } from "@/lib/auth/policy";
 import type { CursorKey } from "@/lib/api/v1/cursor";
 import type { ClaimStatus } from "@/lib/domain/workflow";
@@ -127,7 +128,17 @@ function redactReviews(viewer: Actor, rows: ReviewRow[], hasOwnReview: boolean) 
   return rows.map((r) => (seesAll || r.reviewerId === viewer.userId ? { ...r, hidden: false } : { ...r, rating: null, rationale: null, confidence: null, hidden: true }));
 }
 
-const DECISION_FIELDS = { id: true, claimId: true, rating: true, summary: true, createdAt: true, reusedFromDecisionId: true, approvedBy: { select: { id: true, name: true } } } as const;
+const DECISION_FIELDS = {
+  id: true,
+  claimId: true,
+  rating: true,
+  summary: true,
+  createdAt: true,
+  reusedFromDecisionId: true,
+  approvedBy: { select: { id: true, name: true } },
+  // The original's state and newest decision, read with the decisions (no query per decision).
+  reusedFrom: { select: REUSE_SOURCE_SELECT },
+} as const;
 
 export async function pageDecisions(workspaceId: string, claimId: string, after: CursorKey | null, limit: number) {
   return getDb().decision.findMany({ where: { workspaceId, claimId, ...oldestFirstAfter(after) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit + 1, select: DECISION_FIELDS });

@@ -46,7 +46,16 @@ const ARTICLE_FEED_LOCK = 0x66656564; // "feed"
  * took id 100 commits before another takes id 101 for the same article. Without it, a
  * reader that has seen 101 could later miss 100, committed a moment after.
  */
-export async function recordEvent(tx: Tx, ctx: Ctx | SystemCtx, event: EventInput): Promise<bigint> {
+export async function recordEvent(
+  tx: Tx,
+  ctx: Ctx | SystemCtx,
+  event: EventInput,
+  /**
+   * `stampClaim: false` leaves the claim's row (and its `rev`) alone: for a notice about a claim
+   * this transaction has not locked (its row unchanged), so it never waits on that row.
+   */
+  options: { stampClaim?: boolean } = {},
+): Promise<bigint> {
   await refuseIfArchived(tx, ctx, event.action);
   const articleId = event.articleId ?? null;
   if (articleId) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARTICLE_FEED_LOCK}::int, hashtext(${articleId}))`;
@@ -65,7 +74,7 @@ export async function recordEvent(tx: Tx, ctx: Ctx | SystemCtx, event: EventInpu
     },
     select: { id: true },
   });
-  if (event.claimId) await tx.claim.updateMany({ where: { id: event.claimId, workspaceId: ctx.workspaceId }, data: { rev: id } });
+  if (event.claimId && options.stampClaim !== false) await tx.claim.updateMany({ where: { id: event.claimId, workspaceId: ctx.workspaceId }, data: { rev: id } });
   await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${encodeNotice({ workspaceId: ctx.workspaceId, articleId, eventId: id })})`;
   return id;
 }

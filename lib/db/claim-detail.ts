@@ -1,4 +1,5 @@
 import "server-only";
+import { REUSE_SOURCE_SELECT } from "@/lib/domain/reuse";
 import { canSeeOthersRatings, type Actor } from "@/lib/auth/policy";
 import { getDb } from "./client";
 
@@ -71,7 +72,7 @@ export async function getClaimDetail(workspaceId: string, claimId: string, viewe
       },
       decisions: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, rating: true, summary: true, createdAt: true, reusedFromDecisionId: true, approvedBy: { select: { name: true } }, reusedFrom: { select: { claim: { select: { id: true, articleId: true, statement: true } } } } },
+        select: { id: true, rating: true, summary: true, createdAt: true, reusedFromDecisionId: true, approvedBy: { select: { name: true } }, reusedFrom: { select: REUSE_SOURCE_SELECT } },
       },
     },
   });

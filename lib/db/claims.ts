@@ -9,6 +9,7 @@ import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyUsers } from "./notifications";
+import { noticeReusersOfOriginal } from "./reuse-notices";
 
 /** A claim as the list, the highlights and the live stream carry it. */
 export type ClaimListItem = LiveClaim;
@@ -85,6 +86,8 @@ export async function setClaimStatus(
       before: { status: claim.status },
       after: { status, reason, ...(statedReason?.trim() ? { statedReason: statedReason.trim() } : {}) },
     });
+    // A published verdict taken back (reopened): duplicates that reuse it hear of it.
+    if (claim.status === "PUBLISHED") await noticeReusersOfOriginal(tx, ctx, claim.id, { kind: "reopened" });
     const assignees = await tx.claimAssignee.findMany({ where: { claimId: claim.id }, select: { userId: true } });
     await notifyUsers(tx, ctx, { userIds: assignees.map((a) => a.userId), kind: "STATUS", claimId: claim.id, detail: { from: claim.status, to: status } });
   }

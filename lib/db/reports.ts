@@ -1,4 +1,5 @@
 import "server-only";
+import { REUSE_SOURCE_SELECT, reusedVerdictState, type ReuseSource } from "@/lib/domain/reuse";
 import { canSeeOthersRatings, type Actor } from "@/lib/auth/policy";
 import { parseRatingScale, ratingLabel } from "@/lib/domain/rating-scale";
 import type { ReportData } from "@/lib/domain/report";
@@ -39,7 +40,7 @@ export async function getArticleReport(workspaceId: string, articleId: string, v
               summary: true,
               createdAt: true,
               approvedBy: { select: { name: true } },
-              reusedFrom: { select: { claim: { select: { id: true, statement: true, article: { select: { title: true } } } } } },
+              reusedFrom: { select: REUSE_SOURCE_SELECT },
             },
           },
           sources: {
@@ -87,10 +88,24 @@ export async function getArticleReport(workspaceId: string, articleId: string, v
               summary: decision.summary,
               publishedAt: decision.createdAt,
               approvedBy: decision.approvedBy?.name ?? null,
-              reusedFrom: decision.reusedFrom ? { claimId: decision.reusedFrom.claim.id, statement: decision.reusedFrom.claim.statement, articleTitle: decision.reusedFrom.claim.article.title } : null,
+              reusedFrom: decision.reusedFrom ? reusedFromForReport(decision.reusedFrom, scale) : null,
             }
           : null,
       };
     }),
+  };
+}
+
+/** Where a reused verdict comes from, and whether the original still stands by it. */
+function reusedFromForReport(source: ReuseSource & { claim: { id: string; statement: string; article: { title: string } } }, scale: ReturnType<typeof parseRatingScale>) {
+  const state = reusedVerdictState(source);
+  const base = { claimId: source.claim.id, statement: source.claim.statement, articleTitle: source.claim.article.title };
+  if (state.current) return { ...base, current: true, originalChange: null };
+  return {
+    ...base,
+    current: false,
+    originalChange: state.latest
+      ? { kind: "corrected" as const, rating: state.latest.rating, ratingLabel: ratingLabel(scale, state.latest.rating) ?? state.latest.rating, publishedAt: state.latest.createdAt }
+      : { kind: "reopened" as const, rating: null, ratingLabel: null, publishedAt: null },
   };
 }

@@ -7,6 +7,7 @@ import { reviewFormValues, type PublishDecisionInput, type ReuseDecisionInput, t
 import { recordEvent, type Ctx } from "./audit";
 import { getDb, type Tx } from "./client";
 import { lockClaim, setClaimStatus } from "./claims";
+import { noticeReusersOfOriginal } from "./reuse-notices";
 import { decisionEventData, enqueueWebhookEvent } from "./webhooks";
 
 /** A rating someone may give now: active on the scale, or the one they already gave (since retired). */
@@ -124,6 +125,8 @@ async function publishOnLockedClaim(
     },
   });
   await setClaimStatus(tx, ctx, claim, statusAfter("decision-published", claim.status), input.reusedFrom ? "verdict reused from the original" : "verdict published", input.version);
+  // A correction: duplicates that reuse an earlier verdict of this claim hear of the new one.
+  if (previous) await noticeReusersOfOriginal(tx, ctx, claim.id, { kind: "corrected", decisionId: decision.id, rating: input.rating });
   // The outbox: deliveries commit with the verdict; the worker sends them after.
   await enqueueWebhookEvent(tx, ctx.workspaceId, {
     type: previous ? "decision.corrected" : "claim.published",
@@ -193,6 +196,15 @@ export async function reuseOriginalDecision(ctx: Ctx, input: ReuseDecisionInput)
       { rating: source.rating, summary: source.summary, version: input.version, reusedFrom: { decisionId: source.id, claimId: original.id } },
       (blockers) => `The original's verdict is reused under the same rules as any verdict, and this claim cannot be published yet: ${blockers.join(" ")}`,
     );
+    // Pages open on the original's article refresh its list of duplicates.
+    await recordEvent(tx, ctx, {
+      action: "claim.verdict_reused",
+      entityType: "claim",
+      entityId: original.id,
+      articleId: original.articleId,
+      claimId: original.id,
+      after: { duplicateClaimId: claim.id, duplicateArticleId: claim.articleId, decisionId: id, reusedFromDecisionId: source.id, rating: source.rating },
+    });
     return { id, articleId: claim.articleId, originalClaimId: original.id, originalArticleId: original.articleId, reusedFromDecisionId: source.id, corrected };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { REUSE_SOURCE_SELECT, reusedVerdictState } from "@/lib/domain/reuse";
 import { requireMay, type MayTake } from "@/lib/auth/policy";
 import type { ClaimStatus } from "@/lib/domain/workflow";
 import { AppError, conflict, notFound } from "@/lib/errors";
@@ -96,10 +97,23 @@ export type DuplicateLinks = {
    * verdict's id while the original is published, null when it has none or was reopened).
    */
   original: { id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; publishedRating: string | null; publishedDecisionId: string | null } | null;
-  /** The claims marked as repeating this one; `reusesVerdict` when their latest verdict is copied from one of this claim's. */
-  duplicates: Array<{ id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; reusesVerdict: boolean }>;
-  /** Where this claim's latest verdict was reused from, when it was (kept even if the mark is cleared later). */
-  reusedFrom: { decisionId: string; claimId: string; articleId: string; articleTitle: string; statement: string } | null;
+  /**
+   * The claims marked as repeating this one; `reusesVerdict` when their latest verdict is copied
+   * from one of this claim's, `reusedVerdictOutdated` when that copy is no longer this claim's
+   * standing verdict (it was reopened or corrected since).
+   */
+  duplicates: Array<{ id: string; articleId: string; articleTitle: string; statement: string; status: ClaimStatus; reusesVerdict: boolean; reusedVerdictOutdated: boolean }>;
+  /**
+   * Where this claim's latest verdict was reused from, when it was (kept even if the mark is
+   * cleared later). `current` while the original still stands by it; otherwise `reopened` (the
+   * original is being corrected) or `latest` (its newer verdict, which can be reused instead).
+   */
+  reusedFrom:
+    | ({ decisionId: string; claimId: string; articleId: string; articleTitle: string; statement: string } & (
+        | { current: true; reopened?: undefined; latest?: undefined }
+        | { current: false; reopened: boolean; latest: { id: string; rating: string; createdAt: Date } | null }
+      ))
+    | null;
 };
 
 const latestDecision = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: 1 };
@@ -111,7 +125,8 @@ export async function getDuplicateLinks(workspaceId: string, claimId: string): P
     where: { id: claimId, workspaceId },
     select: {
       duplicateOfId: true,
-      decisions: { ...latestDecision, select: { reusedFrom: { select: { id: true, claim: { select: { id: true, articleId: true, statement: true, article: { select: { title: true } } } } } } } },
+      status: true,
+      decisions: { ...latestDecision, select: { id: true, reusedFrom: { select: REUSE_SOURCE_SELECT } } },
     },
   });
   if (!claim) return { original: null, duplicates: [], reusedFrom: null };
@@ -126,7 +141,7 @@ export async function getDuplicateLinks(workspaceId: string, claimId: string): P
       where: { workspaceId, duplicateOfId: claimId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 50,
-      select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } }, decisions: { ...latestDecision, select: { reusedFrom: { select: { claimId: true } } } } },
+      select: { id: true, articleId: true, statement: true, status: true, article: { select: { title: true } }, decisions: { ...latestDecision, select: { reusedFrom: { select: { id: true, claimId: true } } } } },
     }),
   ]);
   const from = claim.decisions[0]?.reusedFrom;
@@ -143,8 +158,20 @@ export async function getDuplicateLinks(workspaceId: string, claimId: string): P
           publishedDecisionId: original.status === "PUBLISHED" ? (originalDecision?.id ?? null) : null,
         }
       : null,
-    duplicates: duplicates.map((d) => ({ id: d.id, articleId: d.articleId, articleTitle: d.article.title, statement: d.statement, status: d.status, reusesVerdict: d.decisions[0]?.reusedFrom?.claimId === claimId })),
-    reusedFrom: from ? { decisionId: from.id, claimId: from.claim.id, articleId: from.claim.articleId, articleTitle: from.claim.article.title, statement: from.claim.statement } : null,
+    duplicates: duplicates.map((d) => {
+      const copied = d.decisions[0]?.reusedFrom;
+      const reusesVerdict = copied?.claimId === claimId;
+      return {
+        id: d.id,
+        articleId: d.articleId,
+        articleTitle: d.article.title,
+        statement: d.statement,
+        status: d.status,
+        reusesVerdict,
+        reusedVerdictOutdated: reusesVerdict && !(claim.status === "PUBLISHED" && copied?.id === claim.decisions[0]?.id),
+      };
+    }),
+    reusedFrom: from ? { decisionId: from.id, claimId: from.claim.id, articleId: from.claim.articleId, articleTitle: from.claim.article.title, statement: from.claim.statement, ...reusedVerdictState(from) } : null,
   };
 }
 

@@ -31,7 +31,15 @@ export type ReportData = {
       publishedAt: Date;
       approvedBy: string | null;
       /** The original claim whose verdict this duplicate reuses (internal). */
-      reusedFrom?: { claimId: string; statement: string; articleTitle: string } | null;
+      reusedFrom?: {
+        claimId: string;
+        statement: string;
+        articleTitle: string;
+        /** False when the original no longer stands by the verdict copied here. */
+        current?: boolean;
+        /** What became of the original's verdict since: reopened, or corrected with a new rating. */
+        originalChange?: { kind: "reopened" | "corrected"; rating: string | null; ratingLabel: string | null; publishedAt: Date | null } | null;
+      } | null;
     } | null;
     sources: Array<{
       url: string;

@@ -23,6 +23,8 @@ export const CHANGE_KINDS = [
   "claim.merged",
   "claim.duplicate_marked",
   "claim.duplicate_cleared",
+  "claim.verdict_reused",
+  "claim.original_verdict_changed",
   "comment.created",
   "comment.edited",
   "comment.deleted",

@@ -1,6 +1,6 @@
 // PURE: the report as CSV, one row per claim, for spreadsheets: UTF-8 with a byte-order mark,
 // RFC 4180 quoting (CRLF rows), and cells that a spreadsheet would run as a formula neutralised.
-import type { ReportDocument, ReportSource } from "./document";
+import { reusedVerdictWarning, type ReportDocument, type ReportSource } from "./document";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,7 +25,7 @@ export function renderCsv(report: ReportDocument): string {
     });
   } else {
     rows.push(
-      csvRow(["claim", "claim_id", "quote", "statement", "claimant", "status", "status_note", "assignees", "verdict", "rating", "summary", "verdict_published", "approved_by", "review_count", "reviews", "source_count", "sources", "verdict_reused_from"]),
+      csvRow(["claim", "claim_id", "quote", "statement", "claimant", "status", "status_note", "assignees", "verdict", "rating", "summary", "verdict_published", "approved_by", "review_count", "reviews", "source_count", "sources", "verdict_reused_from", "verdict_reused_outdated"]),
     );
     report.claims.forEach((c, i) => {
       const reviews = c.reviews.map((r) => (r.hidden ? `${r.reviewer}: hidden` : `${r.reviewer}: ${r.label ?? r.rating}${r.confidence ? ` (confidence ${r.confidence}/3)` : ""}: ${r.rationale ?? ""}`)).join("\n");
@@ -49,6 +49,7 @@ export function renderCsv(report: ReportDocument): string {
           c.sources.length,
           sourceList(c.sources),
           c.verdict?.reusedFrom ? `${c.verdict.reusedFrom.statement} (${c.verdict.reusedFrom.articleTitle}, claim ${c.verdict.reusedFrom.claimId})` : null,
+          reusedVerdictWarning(c.verdict?.reusedFrom),
         ]),
       );
     });

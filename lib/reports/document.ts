@@ -67,7 +67,22 @@ const deskClaimSchema = z
       .extend({
         approvedBy: z.string().nullable(),
         reusedFrom: z
-          .object({ claimId: z.string(), statement: z.string(), articleTitle: z.string() })
+          .object({
+            claimId: z.string(),
+            statement: z.string(),
+            articleTitle: z.string(),
+            current: z.boolean().describe("False when the original no longer stands by the verdict reused here: it was reopened or corrected since."),
+            originalChange: z
+              .object({
+                kind: z.enum(["reopened", "corrected"]),
+                rating: z.string().nullable().describe("The original's new rating, when corrected."),
+                label: z.string().nullable(),
+                publishedAt: z.string().nullable().describe("When the original's new verdict was published, when corrected."),
+              })
+              .strict()
+              .nullable()
+              .describe("When not current: what became of the original's verdict."),
+          })
           .strict()
           .nullable()
           .describe("When this claim was marked as a duplicate and its verdict reused: the original claim the verdict comes from."),
@@ -194,7 +209,7 @@ export function reportDocument(data: ReportData, audience: Audience): ReportDocu
       statusReason: c.statusReason ?? null,
       assignees: c.assignees ?? [],
       verdict: c.verdict
-        ? { rating: c.verdict.rating, label: c.verdict.ratingLabel, summary: c.verdict.summary, publishedAt: c.verdict.publishedAt.toISOString(), approvedBy: c.verdict.approvedBy, reusedFrom: c.verdict.reusedFrom ?? null }
+        ? { rating: c.verdict.rating, label: c.verdict.ratingLabel, summary: c.verdict.summary, publishedAt: c.verdict.publishedAt.toISOString(), approvedBy: c.verdict.approvedBy, reusedFrom: reusedFromJson(c.verdict.reusedFrom) }
         : null,
       reviews: (c.reviews ?? []).map((r) => ({ reviewer: r.reviewer, hidden: r.hidden, rating: r.rating, label: r.ratingLabel, rationale: r.rationale, confidence: r.confidence, updatedAt: r.updatedAt.toISOString() })),
       sources: sourcesOf(c),
@@ -208,4 +223,27 @@ export function readableTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   return `${day}, ${date.toISOString().slice(11, 16)} UTC`;
+}
+
+function reusedFromJson(from: NonNullable<ReportData["claims"][number]["verdict"]>["reusedFrom"]) {
+  if (!from) return null;
+  const change = from.originalChange ?? null;
+  return {
+    claimId: from.claimId,
+    statement: from.statement,
+    articleTitle: from.articleTitle,
+    current: from.current ?? true,
+    originalChange: change ? { kind: change.kind, rating: change.rating, label: change.ratingLabel, publishedAt: change.publishedAt ? change.publishedAt.toISOString() : null } : null,
+  };
+}
+
+/**
+ * The desk's warning on a reused verdict the original no longer stands by, in words every format
+ * shows; null while the original still stands by it.
+ */
+export function reusedVerdictWarning(from: { current: boolean; originalChange: { kind: "reopened" | "corrected"; label: string | null; publishedAt: string | null } | null } | null | undefined): string | null {
+  if (!from || from.current) return null;
+  const change = from.originalChange;
+  if (change?.kind === "corrected") return `The original's verdict changed since it was reused here: ${change.label ?? "a new verdict"}, ${change.publishedAt?.slice(0, 10) ?? ""}`.replace(/, $/, "");
+  return "The original was reopened since its verdict was reused here.";
 }

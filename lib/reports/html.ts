@@ -1,6 +1,6 @@
 // PURE: the report as one standalone, printable HTML document. Every piece of user text is
 // escaped; links are only ever http(s); the styles are inline so the file works on its own.
-import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
+import { readableTime, reusedVerdictWarning, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -63,7 +63,9 @@ function deskClaimHtml(c: DeskReport["claims"][number]): string {
   ].filter(Boolean);
   const verdict = c.verdict
     ? `<p><span class="verdict">${h(c.verdict.label)}</span><span class="muted">published ${dayOf(c.verdict.publishedAt)}${c.verdict.approvedBy ? ` by ${h(c.verdict.approvedBy)}` : ""}</span></p>${
-        c.verdict.reusedFrom ? `<p class="muted">Verdict reused from the original claim “${h(c.verdict.reusedFrom.statement)}” in “${h(c.verdict.reusedFrom.articleTitle)}”</p>` : ""
+        c.verdict.reusedFrom
+          ? `<p class="muted">Verdict reused from the original claim “${h(c.verdict.reusedFrom.statement)}” in “${h(c.verdict.reusedFrom.articleTitle)}”</p>${reusedVerdictWarning(c.verdict.reusedFrom) ? `<p><strong>${h(reusedVerdictWarning(c.verdict.reusedFrom)!)}</strong></p>` : ""}`
+          : ""
       }<p>${h(c.verdict.summary)}</p>`
     : `<p class="muted">No verdict published yet.</p>`;
   const reviews = c.reviews.length

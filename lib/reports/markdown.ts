@@ -1,6 +1,6 @@
 // PURE: the report as Markdown, user text made inert (lib/domain/report escapeMarkdown).
 import { escapeMarkdown as esc, linkTarget } from "@/lib/domain/report";
-import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
+import { readableTime, reusedVerdictWarning, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
@@ -27,6 +27,8 @@ function deskClaimLines(claim: DeskReport["claims"][number]): string[] {
     const by = claim.verdict.approvedBy ? `, approved by ${esc(claim.verdict.approvedBy)}` : "";
     lines.push(`- Verdict: **${esc(claim.verdict.label)}** (published ${dayOf(claim.verdict.publishedAt)}${by})`);
     if (claim.verdict.reusedFrom) lines.push(`- Verdict reused from the original claim “${esc(claim.verdict.reusedFrom.statement)}” in “${esc(claim.verdict.reusedFrom.articleTitle)}”`);
+    const warning = reusedVerdictWarning(claim.verdict.reusedFrom);
+    if (warning) lines.push(`- **${esc(warning)}**`);
     lines.push("", esc(claim.verdict.summary));
   } else {
     lines.push("- Verdict: not yet published");

@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { readableTime, type DeskReport, type ReportDocument, type ReportSource } from "./document";
+import { readableTime, reusedVerdictWarning, type DeskReport, type ReportDocument, type ReportSource } from "./document";
 
 // The report as a PDF, drawn on the server with pdfkit and an embedded Unicode font (Inter, from
 // the @expo-google-fonts/inter package: curly quotes, dashes and accented names render as typed).
@@ -144,6 +144,8 @@ export function renderPdf(report: ReportDocument): Promise<Buffer> {
       doc.font("regular").fontSize(9.5).fillColor(MUTED).text(`  — published ${dayOf(verdict.publishedAt)}${by}`);
       const reused = "reusedFrom" in verdict ? (verdict as DeskReport["claims"][number]["verdict"])?.reusedFrom : null;
       if (reused) text("regular", 9.5, MUTED, `Verdict reused from the original claim “${reused.statement}” in “${reused.articleTitle}”`);
+      const warning = reusedVerdictWarning(reused);
+      if (warning) text("bold", 9.5, INK, warning);
       doc.moveDown(0.2);
       text("regular", 10.5, INK, verdict.summary, { lineGap: 1.5 });
     } else {

@@ -34,6 +34,7 @@ import * as out from "./schemas";
 import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
+import { reusedVerdictState } from "@/lib/domain/reuse";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
 // with the same zod schema as the matching form, and calls the same lib/db function.
@@ -87,6 +88,7 @@ const decisionJson = (d: DecisionRow, member: Member): out.DecisionOut => ({
   approvedBy: d.approvedBy,
   publishedAt: iso(d.createdAt),
   reusedFromDecisionId: d.reusedFromDecisionId,
+  reusedVerdictOutdated: d.reusedFrom ? !reusedVerdictState(d.reusedFrom).current : null,
 });
 
 type CommentRow = NonNullable<Awaited<ReturnType<typeof readComment>>>;

@@ -100,6 +100,10 @@ export const decisionOut = z
     approvedBy: person.nullable(),
     publishedAt: dateTime,
     reusedFromDecisionId: z.string().nullable().describe("When this verdict was reused from a duplicate's original: the original's decision it copies."),
+    reusedVerdictOutdated: z
+      .boolean()
+      .nullable()
+      .describe("For a reused verdict: true when the original no longer stands by the decision copied here (it was reopened, or corrected with a newer decision); null when this verdict was not reused or its original was deleted."),
   })
   .meta({ id: "Decision" });
 

@@ -84,9 +84,29 @@ const similarClaimsOut = z
       })
       .nullable()
       .describe("The claim this one is marked as repeating, whose verdict it can reuse."),
-    duplicates: z.array(claimRef.extend({ reusesVerdict: z.boolean().describe("True when that claim's latest verdict was reused from this one's.") })).describe("The claims marked as repeating this one."),
+    duplicates: z
+      .array(
+        claimRef.extend({
+          reusesVerdict: z.boolean().describe("True when that claim's latest verdict was reused from this one's."),
+          reusedVerdictOutdated: z.boolean().describe("True when the verdict that claim reused is no longer this one's standing verdict (this claim was reopened or corrected since)."),
+        }),
+      )
+      .describe("The claims marked as repeating this one."),
     reusedFrom: z
-      .object({ decisionId: z.string(), claimId: z.string(), articleId: z.string(), articleTitle: z.string(), statement: z.string() })
+      .object({
+        decisionId: z.string(),
+        claimId: z.string(),
+        articleId: z.string(),
+        articleTitle: z.string(),
+        statement: z.string(),
+        current: z.boolean().describe("False when the original no longer stands by the verdict reused here: it was reopened or corrected since."),
+        reopened: z.boolean().optional().describe("When not current: true while the original is reopened for a correction."),
+        latest: z
+          .object({ id: z.string(), rating: z.string(), publishedAt: z.iso.datetime({ offset: true }) })
+          .nullable()
+          .optional()
+          .describe("When not current: the original's newer verdict, which POST /claims/{id}/reuse-decision can reuse here as a correction."),
+      })
       .nullable()
       .describe("Where this claim's latest verdict was reused from (the original's decision and claim), if it was."),
     similar: z
@@ -113,7 +133,9 @@ const similarClaims: Endpoint = {
       const claim = await getDb().claim.findFirst({ where: { id: input.claimId, workspaceId: member.workspace.id }, select: { statement: true } });
       if (!claim) throw notFound("That claim");
       const [links, similar] = await Promise.all([getDuplicateLinks(member.workspace.id, input.claimId), findSimilarClaims(member.workspace.id, claim.statement, { excludeId: input.claimId })]);
-      return { ...links, similar: similar.map(({ score: _score, ...s }) => s) };
+      const from = links.reusedFrom;
+      const reusedFrom = from ? { ...from, latest: from.latest ? { id: from.latest.id, rating: from.latest.rating, publishedAt: from.latest.createdAt.toISOString() } : from.latest } : null;
+      return { ...links, reusedFrom, similar: similar.map(({ score: _score, ...s }) => s) };
     },
   }),
 };
