@@ -28,15 +28,19 @@ type Row = Omit<SimilarClaim, "similarity" | "score"> & { similarity: number | s
 
 /** Similarity (0..1) below which a statement is not offered as a match: pg_trgm's default. */
 export const SIMILARITY_THRESHOLD = 0.3;
-/** How many of the statement's rarest words pick the candidates, and how many candidates at most. */
-const DISTINCTIVE_WORDS = 4;
+/**
+ * How many of the statement's rarest words pick the candidates (any two of them), and how many
+ * candidates at most. Eight, so the same claim attributed to someone else ("Senator Paul Grant
+ * claimed that …": four or five rare words the original lacks) still shares a pair with it.
+ */
+const DISTINCTIVE_WORDS = 8;
 const MAX_CANDIDATES = 1000;
 
 const lexemeQuery = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
 /**
- * The candidates' full-text query: any two of the statement's rarest words together (so one
- * changed word still finds the claim), or the one word when there is only one. Rarity comes from
+ * The candidates' full-text query: any two of the statement's rarest words together (so changed
+ * words and another speaker's name still find the claim), or the one word when there is only one. Rarity comes from
  * PostgreSQL's own statistics of the search column (pg_stats' most common elements; a word not
  * among them is rare). Scoring a million statements by trigrams would take seconds; a pair of
  * rare words narrows them to a few through the full-text GIN index.
