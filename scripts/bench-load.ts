@@ -222,12 +222,13 @@ try {
     console.log(`${"  the demo article's HTML".padEnd(40)} ${kb(Buffer.byteLength(demoHtml))}  (gzip ${kb(gzipSync(demoHtml).length).trim()})`);
   }
   if (TRACE) {
+    if (PROFILE) mkdirSync(PROFILE, { recursive: true });
     const { median, tracePageLoad } = await import("./lib/page-trace");
     const sessionCookie = cookie.split("; ").find((c) => c.includes("session-token=")) ?? cookie;
     console.log(`\nThe article page's main thread while it loads (${TRACE} cold loads each, medians; load average ${os.loadavg()[0]!.toFixed(1)}):`);
     for (const [label, cpuSlowdown] of [["no CPU throttling", 1], ["CPU 4x slower (as mobile)", 4]] as const) {
-      const runs = [];
-      for (let i = 0; i < TRACE; i++) runs.push(await tracePageLoad(articleUrl, sessionCookie, { cpuSlowdown }));
+      const runs: Awaited<ReturnType<typeof tracePageLoad>>[] = [];
+      for (let i = 0; i < TRACE; i++) runs.push(await tracePageLoad(articleUrl, sessionCookie, { cpuSlowdown, saveTo: PROFILE ? path.join(PROFILE, `article-trace-cpu${cpuSlowdown}x-${i + 1}.json`) : undefined }));
       const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
       console.log(
         `${label.padEnd(28)} scripting ${ms(m((r) => r.scriptingMs))}  longest task ${ms(m((r) => r.longestTaskMs))}  main thread ${ms(m((r) => r.mainThreadMs))}  blocking ${ms(m((r) => r.blockingMs))}  JS ${kb(m((r) => r.scriptBytes)).trim()} in ${m((r) => r.scripts)} files`,

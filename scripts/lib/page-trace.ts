@@ -2,7 +2,7 @@
 // DevTools "timeline" categories, read over CDP): comparable from run to run on a shared machine
 // where whole Lighthouse scores swing. Drives the Chromium named by CHROME_PATH (default
 // /usr/bin/chromium) through Playwright.
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 export type PageTrace = {
@@ -28,9 +28,10 @@ const chromePath = () => process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromi
 /**
  * Loads `url` once in a fresh browser (cold cache, as Lighthouse does) with the given cookie,
  * traces it until `settleMs` after the load event, and sums the renderer's main-thread work.
- * `cpuSlowdown` is Chromium's CPU throttling (Lighthouse's mobile run uses 4).
+ * `cpuSlowdown` is Chromium's CPU throttling (Lighthouse's mobile run uses 4); `saveTo` writes
+ * the trace there (it opens in the DevTools Performance panel).
  */
-export async function tracePageLoad(url: string, cookie: string | null, options: { settleMs?: number; cpuSlowdown?: number } = {}): Promise<PageTrace> {
+export async function tracePageLoad(url: string, cookie: string | null, options: { settleMs?: number; cpuSlowdown?: number; saveTo?: string } = {}): Promise<PageTrace> {
   const browser = await chromium.launch({ executablePath: chromePath(), args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
@@ -47,17 +48,17 @@ export async function tracePageLoad(url: string, cookie: string | null, options:
     let scripts = 0;
     const scriptRequests = new Set<string>();
     await cdp.send("Network.enable");
-    cdp.on("Network.responseReceived", (event: { requestId: string; type: string }) => {
+    cdp.on("Network.responseReceived", (event) => {
       if (event.type === "Script") scriptRequests.add(event.requestId);
     });
-    cdp.on("Network.loadingFinished", (event: { requestId: string; encodedDataLength: number }) => {
+    cdp.on("Network.loadingFinished", (event) => {
       if (!scriptRequests.has(event.requestId)) return;
       scripts += 1;
       scriptBytes += event.encodedDataLength;
     });
     if (options.cpuSlowdown && options.cpuSlowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: options.cpuSlowdown });
     const events: TraceEvent[] = [];
-    cdp.on("Tracing.dataCollected", (event: { value: TraceEvent[] }) => void events.push(...event.value));
+    cdp.on("Tracing.dataCollected", (event) => void events.push(...(event.value as unknown as TraceEvent[])));
     const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     await cdp.send("Tracing.start", {
       traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8", "toplevel", "blink.user_timing", "loading", "__metadata"] },
@@ -67,6 +68,7 @@ export async function tracePageLoad(url: string, cookie: string | null, options:
     await page.waitForTimeout(options.settleMs ?? 3000);
     await cdp.send("Tracing.end");
     await done;
+    if (options.saveTo) writeFileSync(options.saveTo, JSON.stringify({ traceEvents: events }));
 
     // The page's renderer main thread: the CrRendererMain thread of the process that ran the
     // navigation's frame (its TracingStartedInBrowser names the frame's process).
