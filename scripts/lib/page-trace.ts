@@ -29,7 +29,8 @@ const chromePath = () => process.env.CHROME_PATH ?? (existsSync("/usr/bin/chromi
  * Loads `url` once in a fresh browser (cold cache, as Lighthouse does) with the given cookie,
  * traces it until `settleMs` after the load event, and sums the renderer's main-thread work.
  * `cpuSlowdown` is Chromium's CPU throttling (Lighthouse's mobile run uses 4); `saveTo` writes
- * the trace there (it opens in the DevTools Performance panel).
+ * the trace there, with the JavaScript profiler's samples (it opens in the DevTools Performance
+ * panel).
  */
 export async function tracePageLoad(url: string, cookie: string | null, options: { settleMs?: number; cpuSlowdown?: number; saveTo?: string } = {}): Promise<PageTrace> {
   const browser = await chromium.launch({ executablePath: chromePath(), args: ["--no-sandbox", "--disable-gpu"] });
@@ -61,7 +62,7 @@ export async function tracePageLoad(url: string, cookie: string | null, options:
     cdp.on("Tracing.dataCollected", (event) => void events.push(...(event.value as unknown as TraceEvent[])));
     const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     await cdp.send("Tracing.start", {
-      traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8", "toplevel", "blink.user_timing", "loading", "__metadata"] },
+      traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8", "toplevel", "blink.user_timing", "loading", "__metadata", ...(options.saveTo ? ["disabled-by-default-v8.cpu_profiler"] : [])] },
       transferMode: "ReportEvents",
     });
     await page.goto(url, { waitUntil: "load" });
