@@ -20,7 +20,7 @@ export type PageTrace = {
   scripts: number;
 };
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat?: string; args?: { name?: string; data?: { frame?: string; url?: string } } };
+export type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat?: string; args?: { name?: string; data?: { frame?: string; url?: string } } };
 
 // The DevTools categories' "scripting" events (nested ones are counted once, at the top).
 const SCRIPTING = new Set(["EvaluateScript", "v8.compile", "v8.compileModule", "v8.evaluateModule", "FunctionCall", "RunMicrotasks", "v8.run", "TimerFire", "EventDispatch", "FireAnimationFrame", "FireIdleCallback", "V8.Execute", "v8.produceCache", "CompileScript", "CompileCode"]);
@@ -73,37 +73,39 @@ export async function tracePageLoad(url: string, cookie: string | null, options:
     await done;
     if (options.saveTo) writeFileSync(options.saveTo, JSON.stringify({ traceEvents: events }));
 
-    // The page's renderer main thread: the CrRendererMain thread of the process that ran the
-    // navigation's frame (its TracingStartedInBrowser names the frame's process).
-    const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
-    const busiest = mains
-      .map((m) => ({ pid: m.pid, tid: m.tid, work: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && e.name === "RunTask").reduce((sum, e) => sum + (e.dur ?? 0), 0) }))
-      .sort((a, b) => b.work - a.work)[0];
-    if (!busiest) throw new Error("no renderer main thread in the trace");
-    const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
-    const tasks = onMain.filter((e) => e.name === "RunTask");
-    let scripting = 0;
-    let until = -1;
-    for (const e of onMain) {
-      if (!SCRIPTING.has(e.name) || e.ts < until) continue;
-      scripting += e.dur ?? 0;
-      until = e.ts + (e.dur ?? 0);
-    }
-    const durations = tasks.map((t) => (t.dur ?? 0) / 1000);
-    const paint = events.filter((e) => e.name === "firstContentfulPaint" && e.pid === busiest.pid).sort((a, b) => a.ts - b.ts)[0]?.ts ?? 0;
-    const afterPaint = tasks.filter((t) => t.ts + (t.dur ?? 0) > paint).map((t) => (t.ts + (t.dur ?? 0) - Math.max(t.ts, paint)) / 1000);
-    return {
-      scriptingMs: scripting / 1000,
-      mainThreadMs: durations.reduce((a, b) => a + b, 0),
-      longestTaskMs: Math.max(0, ...durations),
-      blockingMs: afterPaint.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-      longestAfterPaintMs: Math.max(0, ...afterPaint),
-      scriptBytes,
-      scripts,
-    };
+    return { ...summarizeTrace(events), scriptBytes, scripts };
   } finally {
     await browser.close();
   }
+}
+
+/** The renderer main thread's work in a trace's events (a saved trace's `traceEvents`). */
+export function summarizeTrace(events: TraceEvent[]): Omit<PageTrace, "scriptBytes" | "scripts"> {
+  // The page's renderer main thread: of the renderers' main threads, the one with the most work.
+  const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const busiest = mains
+    .map((m) => ({ pid: m.pid, tid: m.tid, work: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === "X" && e.name === "RunTask").reduce((sum, e) => sum + (e.dur ?? 0), 0) }))
+    .sort((a, b) => b.work - a.work)[0];
+  if (!busiest) throw new Error("no renderer main thread in the trace");
+  const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const tasks = onMain.filter((e) => e.name === "RunTask");
+  let scripting = 0;
+  let until = -1;
+  for (const e of onMain) {
+    if (!SCRIPTING.has(e.name) || e.ts < until) continue;
+    scripting += e.dur ?? 0;
+    until = e.ts + (e.dur ?? 0);
+  }
+  const durations = tasks.map((t) => (t.dur ?? 0) / 1000);
+  const paint = events.filter((e) => e.name === "firstContentfulPaint" && e.pid === busiest.pid).sort((a, b) => a.ts - b.ts)[0]?.ts ?? 0;
+  const afterPaint = tasks.filter((t) => t.ts + (t.dur ?? 0) > paint).map((t) => (t.ts + (t.dur ?? 0) - Math.max(t.ts, paint)) / 1000);
+  return {
+    scriptingMs: scripting / 1000,
+    mainThreadMs: durations.reduce((a, b) => a + b, 0),
+    longestTaskMs: Math.max(0, ...durations),
+    blockingMs: afterPaint.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+    longestAfterPaintMs: Math.max(0, ...afterPaint),
+  };
 }
 
 export const median = (values: number[]) => {
