@@ -20,10 +20,12 @@ export function AppHeader({ workspace, workspaces, user, role }: {
 }) {
   const others = workspaces.filter((w) => w.slug !== workspace?.slug);
   const actor = role ? { userId: user.id, role } : null;
+  // The header's links are not prefetched: every page is rendered per request (its nonce), so a
+  // prefetch brought little and cost a server request per link on every page view.
   return (
     <header className="no-print border-b border-rule bg-white/70 backdrop-blur">
       <div className="mx-auto flex max-w-[90rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href={workspace ? `/w/${workspace.slug}` : "/"} className="font-serif text-lg font-semibold tracking-tight">
+        <Link href={workspace ? `/w/${workspace.slug}` : "/"} prefetch={false} className="font-serif text-lg font-semibold tracking-tight">
           Factdesk
         </Link>
         <nav aria-label="Workspace" className="flex flex-wrap items-center gap-4 text-sm">
@@ -41,15 +43,15 @@ export function AppHeader({ workspace, workspaces, user, role }: {
           ) : workspace ? (
             <span className="text-muted">{workspace.name}</span>
           ) : null}
-          {workspace ? <Link href={`/w/${workspace.slug}`} className={navLink}>Articles</Link> : null}
-          {workspace ? <Link href={`/w/${workspace.slug}/search`} className={navLink}>Search</Link> : null}
-          {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} className={navLink}>Dashboard</Link> : null}
-          {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} className={navLink}>Settings</Link> : null}
+          {workspace ? <Link href={`/w/${workspace.slug}`} prefetch={false} className={navLink}>Articles</Link> : null}
+          {workspace ? <Link href={`/w/${workspace.slug}/search`} prefetch={false} className={navLink}>Search</Link> : null}
+          {workspace && actor && can(actor, "dashboard:read") ? <Link href={`/w/${workspace.slug}/dashboard`} prefetch={false} className={navLink}>Dashboard</Link> : null}
+          {workspace && actor && can(actor, "settings:manage") ? <Link href={`/w/${workspace.slug}/settings`} prefetch={false} className={navLink}>Settings</Link> : null}
         </nav>
         {workspace ? <HeaderSearch slug={workspace.slug} /> : null}
         <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
           <InboxLink userId={user.id} />
-          <Link href="/queue" className={navLink}>My queue</Link>
+          <Link href="/queue" prefetch={false} className={navLink}>My queue</Link>
           <details className="relative">
             <summary className="cursor-pointer list-none rounded px-1 hover:underline [&::-webkit-details-marker]:hidden">
               <span className="font-medium">{user.name}</span>

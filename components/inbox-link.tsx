@@ -10,6 +10,7 @@ export async function InboxLink({ userId, current = false }: { userId: string; c
   return (
     <Link
       href="/inbox"
+      prefetch={false}
       aria-current={current ? "page" : undefined}
       className="inline-flex items-center gap-1.5 rounded px-1 hover:underline aria-[current=page]:font-semibold"
     >

@@ -1,4 +1,4 @@
-// npm run bench:load [-- --duration S] [--lighthouse] [--lighthouse-only] [--profile DIR]
+// npm run bench:load [-- --duration S] [--lighthouse] [--lighthouse-only] [--trace N] [--profile DIR]
 // [--node-options "FLAGS"]: the article page
 // under load, on the production build (built first when the sources changed) against a scratch
 // database (DATABASE_URL's server when set, else an embedded PostgreSQL), signed in as an editor.
@@ -7,7 +7,9 @@
 //   - the demo article page at a steady 25 requests/s, evenly paced (p50, p95, p99);
 //   - a generated article with about 1,000 claims: render time and size of its HTML;
 //   - with --lighthouse: Lighthouse scores (desktop and mobile) of the sign-in and article pages,
-//     driving the Chromium named by CHROME_PATH (default /usr/bin/chromium).
+//     driving the Chromium named by CHROME_PATH (default /usr/bin/chromium);
+//   - with --trace N (alone): N cold loads of the article page in Chromium with a performance
+//     trace each, and the medians of the main thread's scripting time and longest task.
 // The machine's other work shows in the figures: compare each with its floor, not across machines.
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
@@ -24,7 +26,9 @@ const arg = (name: string) => process.argv.includes(`--${name}`);
 const durationArg = process.argv.indexOf("--duration");
 const DURATION = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
 const LIGHTHOUSE = arg("lighthouse") || arg("lighthouse-only");
-const LOAD = !arg("lighthouse-only");
+const traceArg = process.argv.indexOf("--trace");
+const TRACE = traceArg > 0 ? Math.max(1, Number(process.argv[traceArg + 1]) || 5) : 0;
+const LOAD = !arg("lighthouse-only") && !TRACE;
 // --profile DIR: the app writes a V8 CPU profile (.cpuprofile) into DIR when it stops, and the
 // pages' HTML (and with --lighthouse, Lighthouse's last screenshot of each page) is saved there.
 const profileArg = process.argv.indexOf("--profile");
@@ -216,6 +220,21 @@ try {
       writeFileSync(path.join(PROFILE, "article-1000-claims.html"), html);
     }
     console.log(`${"  the demo article's HTML".padEnd(40)} ${kb(Buffer.byteLength(demoHtml))}  (gzip ${kb(gzipSync(demoHtml).length).trim()})`);
+  }
+  if (TRACE) {
+    if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+    const { median, tracePageLoad } = await import("./lib/page-trace");
+    const sessionCookie = cookie.split("; ").find((c) => c.includes("session-token=")) ?? cookie;
+    console.log(`\nThe article page's main thread while it loads (${TRACE} cold loads each, medians; load average ${os.loadavg()[0]!.toFixed(1)}):`);
+    for (const [label, cpuSlowdown] of [["no CPU throttling", 1], ["CPU 4x slower (as mobile)", 4]] as const) {
+      const runs: Awaited<ReturnType<typeof tracePageLoad>>[] = [];
+      for (let i = 0; i < TRACE; i++) runs.push(await tracePageLoad(articleUrl, sessionCookie, { cpuSlowdown, saveTo: PROFILE ? path.join(PROFILE, `article-trace-cpu${cpuSlowdown}x-${i + 1}.json`) : undefined }));
+      const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
+      console.log(
+        `${label.padEnd(28)} scripting ${ms(m((r) => r.scriptingMs))}  longest task ${ms(m((r) => r.longestTaskMs))} (after first paint ${ms(m((r) => r.longestAfterPaintMs)).trim()})  main thread ${ms(m((r) => r.mainThreadMs))}  blocking after first paint ${ms(m((r) => r.blockingMs))}  JS ${kb(m((r) => r.scriptBytes)).trim()} in ${m((r) => r.scripts)} files`,
+      );
+      console.log(`${"".padEnd(28)} runs: scripting ${runs.map((r) => r.scriptingMs.toFixed(0)).join(", ")}; longest ${runs.map((r) => r.longestTaskMs.toFixed(0)).join(", ")}; longest after first paint ${runs.map((r) => r.longestAfterPaintMs.toFixed(0)).join(", ")}`);
+    }
   }
   if (LIGHTHOUSE) {
     const { runLighthouse } = await import("./lib/lighthouse");

@@ -63,6 +63,9 @@ const ArticleParagraph = memo(function ArticleParagraph({ body, paragraph, statu
           <Link
             key={run.start}
             href={hrefOf(run.claimId)}
+            // Not prefetched: each claim's address is a whole page rendered per request, and
+            // prefetching every claim in view cost the server and the browser a render each at load.
+            prefetch={false}
             scroll={false}
             className="claim-mark"
             data-status={status}

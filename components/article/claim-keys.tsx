@@ -60,9 +60,9 @@ export function ClaimPosition(nav: Nav) {
     <div className="flex items-center justify-between gap-2 text-sm">
       <span className="text-muted">{index >= 0 ? `Claim ${index + 1} of ${total}` : `${total} ${total === 1 ? "claim" : "claims"}`}</span>
       <nav aria-label="Claims" className="flex items-center gap-3">
-        {index > 0 && prevHref ? <Link href={prevHref} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.previous ? keys.previous : undefined}>← Previous<LinkPending /></Link> : null}
-        {index >= 0 && nextHref ? <Link href={nextHref} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.next ? keys.next : undefined}>Next →<LinkPending /></Link> : null}
-        <Link href={closeHref} scroll={false} className="text-muted hover:underline">All claims<LinkPending /></Link>
+        {index > 0 && prevHref ? <Link href={prevHref} prefetch={false} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.previous ? keys.previous : undefined}>← Previous<LinkPending /></Link> : null}
+        {index >= 0 && nextHref ? <Link href={nextHref} prefetch={false} scroll={false} className="hover:underline" aria-keyshortcuts={enabled && keys.next ? keys.next : undefined}>Next →<LinkPending /></Link> : null}
+        <Link href={closeHref} prefetch={false} scroll={false} className="text-muted hover:underline">All claims<LinkPending /></Link>
       </nav>
     </div>
   );

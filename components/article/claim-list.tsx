@@ -18,7 +18,7 @@ const filterHref = (base: string, status: ClaimStatus | null) => (status ? `${ba
 const ClaimRow = memo(function ClaimRow({ claim, href, scale, people }: { claim: LiveClaim; href: string; scale: readonly Rating[]; people: PersonHere[] }) {
   return (
     <li>
-      <Link href={href} scroll={false} className="block rounded px-1 py-2.5 hover:bg-paper" data-claim-id={claim.id}>
+      <Link href={href} prefetch={false} scroll={false} className="block rounded px-1 py-2.5 hover:bg-paper" data-claim-id={claim.id}>
         <span className="flex items-center gap-2">
           <StatusBadge status={claim.status} />
           {claim.publishedRating ? <span className="text-xs font-semibold">{ratingLabel(scale, claim.publishedRating)}</span> : null}
@@ -59,9 +59,9 @@ export function ClaimList({ base, filter, scale }: { base: string; filter: Claim
     <section aria-labelledby="claims-heading" className="rounded-lg border border-rule bg-white p-4 shadow-xs">
       <h2 id="claims-heading" tabIndex={-1} className="font-semibold focus:outline-none">Claims <span className="font-normal text-muted">({allClaims.length})</span></h2>
       <nav aria-label="Filter claims by status" className="mt-3 flex flex-wrap gap-1.5">
-        <Link href={filterHref(base, null)} scroll={false} className={chip(filter === null)} aria-current={filter === null ? "page" : undefined}>All {allClaims.length}</Link>
+        <Link href={filterHref(base, null)} prefetch={false} scroll={false} className={chip(filter === null)} aria-current={filter === null ? "page" : undefined}>All {allClaims.length}</Link>
         {CLAIM_STATUSES.filter((s) => counts.has(s)).map((s) => (
-          <Link key={s} href={filterHref(base, s)} scroll={false} className={chip(filter === s)} aria-current={filter === s ? "page" : undefined}>
+          <Link key={s} href={filterHref(base, s)} prefetch={false} scroll={false} className={chip(filter === s)} aria-current={filter === s ? "page" : undefined}>
             {STATUS_LABELS[s]} {counts.get(s)}
           </Link>
         ))}

@@ -87,7 +87,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <ClaimKeys base={base} filter={filter} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem] xl:grid-cols-[minmax(0,1fr)_30rem]">
         <div className="min-w-0 lg:mx-auto lg:w-full lg:max-w-[68ch]">
-          <Link href={`/w/${slug}`} className="no-print text-sm text-muted hover:underline">← Articles</Link>
+          <Link prefetch={false} href={`/w/${slug}`} className="no-print text-sm text-muted hover:underline">← Articles</Link>
           <header className="mt-3 max-w-[68ch]">
             <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
             <p className="mt-3 text-sm text-muted">
@@ -102,16 +102,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <div className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
               {can(member.actor, "claim:triage") ? (
                 <>
-                  <Link href={`${base}/triage`} className={buttonClass("secondary")}>Triage detected claims</Link>
+                  <Link prefetch={false} href={`${base}/triage`} className={buttonClass("secondary")}>Triage detected claims</Link>
                   <span aria-hidden="true" className="mx-1 text-rule">|</span>
                 </>
               ) : null}
-              <Link href={`${base}/report`} className={buttonClass("secondary")}>Report</Link>
-              <Link href={`${base}/revisions`} className={buttonClass("secondary")}>{can(member.actor, "article:revise") ? "Edit text · revisions" : "Revisions"}</Link>
+              <Link prefetch={false} href={`${base}/report`} className={buttonClass("secondary")}>Report</Link>
+              <Link prefetch={false} href={`${base}/revisions`} className={buttonClass("secondary")}>{can(member.actor, "article:revise") ? "Edit text · revisions" : "Revisions"}</Link>
               <span className="text-muted">Desk report:</span>
               <a href={`/api/v1/articles/${article.id}/report?format=md&audience=desk`} className={buttonClass("secondary")} download>Markdown</a>
               <a href={`/api/v1/articles/${article.id}/report?format=json&audience=desk`} className={buttonClass("secondary")} download>JSON</a>
-              {can(member.actor, "share:manage") ? <Link href={`${base}/share`} className={buttonClass("secondary")}>Public links</Link> : null}
+              {can(member.actor, "share:manage") ? <Link prefetch={false} href={`${base}/share`} className={buttonClass("secondary")}>Public links</Link> : null}
               <span className="ml-auto"><ShortcutsButton /></span>
             </div>
             <div className="no-print mt-4 space-y-1 border-t border-rule pt-3">
