@@ -301,8 +301,10 @@ test("“/” goes to the workspace search box from any workspace page, never wh
   await expect(pageBox).toBeFocused();
   expect(await pageBox.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe("burglaries");
 
-  // In a text field "/" is a character.
+  // In a text field "/" is a character (keys pressed before the page has hydrated go nowhere, so
+  // wait for its live connection as openArticle does).
   await page.goto(articlePath);
+  await expect(page.getByTestId("article-presence")).toContainText("Live");
   await pressToOpen(page, "j");
   await page.keyboard.press("r");
   const rationale = panel(page).getByLabel("Rationale");
