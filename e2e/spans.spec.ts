@@ -65,6 +65,8 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
   // Back to the first part, and merge the new claim into it again.
   await page.goto(newClaimUrl.replace(/[?&]claim=[^&]+/, ""));
   await page.getByRole("complementary", { name: "Claims" }).getByText("Mayor Ana Ruiz said", { exact: true }).click();
+  await expect(page).toHaveURL(/claim=/);
+  const mergedId = new URL(page.url()).searchParams.get("claim");
   await page.getByRole("article").getByText("Adjust span, split or merge").click();
   await expect(page.getByRole("article").getByText("Next: “the city spent")).toBeVisible();
   await page.getByRole("article").getByRole("button", { name: "Merge with next" }).click();
@@ -75,5 +77,9 @@ test("import an HTML file, then adjust a claim's span by keyboard, split it and 
     if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator("summary").click();
     await expect(page.getByRole("article").getByText("There is no claim after this one").or(page.getByRole("article").getByText("Next: “According"))).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+  // Drawn as one mark, as if it had been detected whole: no seam where it was once split.
+  const marks = page.getByTestId("article-body").locator(`a.claim-mark[data-claim-id="${mergedId}"]`);
+  await expect(marks).toHaveCount(1);
+  await expect(marks).toContainText("Mayor Ana Ruiz said the city spent $4.2 million on road repairs in 2023, double the");
   await page.screenshot({ path: testInfo.outputPath("merged.png"), fullPage: true });
 });

@@ -28,11 +28,8 @@ describe("segmentBody", () => {
       ["sentence", "narrow"],
       [" here. Second one.", "wide"],
     ]);
-    expect(owners("wide")).toEqual([
-      ["First ", "wide"],
-      ["sentence", "wide"],
-      [" here. Second one.", "wide"],
-    ]);
+    // Opened, the wide claim is drawn whole: one run, no seams where the narrow one sits.
+    expect(owners("wide")).toEqual([["First sentence here. Second one.", "wide"]]);
   });
 
   it("gives a dismissed claim's words to a live claim covering them (a merge leaves one under the other)", () => {
@@ -42,10 +39,7 @@ describe("segmentBody", () => {
       { id: "part", start: 21, end: 32, dismissed: true },
     ];
     const owners = (selected?: string) => segmentBody(body, claims, selected)[0]?.runs.map((r) => [body.slice(r.start, r.end), r.claimId]);
-    expect(owners()).toEqual([
-      ["First sentence here. ", "merged"],
-      ["Second one.", "merged"],
-    ]);
+    expect(owners()).toEqual([["First sentence here. Second one.", "merged"]]);
     // Opened from its own link, the dismissed claim still shows its words.
     expect(owners("part")).toEqual([
       ["First sentence here. ", "merged"],
@@ -53,6 +47,27 @@ describe("segmentBody", () => {
     ]);
     // With nothing else covering them, a dismissed claim keeps its words.
     expect(segmentBody(body, [{ id: "gone", start: 21, end: 32, dismissed: true }])[0]?.runs.map((r) => r.claimId)).toEqual([null, "gone"]);
+  });
+
+  it("draws a merged claim exactly as if it had been detected whole: one run, no seam where it was split", () => {
+    // Split after "here." and merged back: the second part stays, dismissed, under the merged claim.
+    const whole = segmentBody(body, [{ id: "merged", start: 0, end: 32 }]);
+    for (const selected of [undefined, "merged"]) {
+      expect(segmentBody(body, [{ id: "merged", start: 0, end: 32 }, { id: "part", start: 21, end: 32, dismissed: true }], selected)).toEqual(segmentBody(body, [{ id: "merged", start: 0, end: 32 }], selected));
+    }
+    expect(whole[0]?.runs).toEqual([{ start: 0, end: 32, claimId: "merged", isClaimStart: true }]);
+    // The same with the dismissed part listed first, and with a claim inside the merged one.
+    const inner = segmentBody(body, [{ id: "part", start: 0, end: 20, dismissed: true }, { id: "merged", start: 0, end: 32 }, { id: "word", start: 6, end: 14 }]);
+    expect(inner[0]?.runs.map((r) => [body.slice(r.start, r.end), r.claimId, r.isClaimStart])).toEqual([
+      ["First ", "merged", true],
+      ["sentence", "word", true],
+      [" here. Second one.", "merged", false],
+    ]);
+  });
+
+  it("keeps two adjacent live claims apart", () => {
+    const runs = segmentBody(body, [{ id: "a", start: 0, end: 20 }, { id: "b", start: 21, end: 32 }])[0]?.runs;
+    expect(runs?.map((r) => r.claimId)).toEqual(["a", null, "b"]);
   });
 
   it("splits a claim that spans paragraphs and flags only its first run as the start", () => {
@@ -84,6 +99,10 @@ function naiveSegments(body: string, claims: readonly SpanLike[], selectedId: st
       const isClaimStart = claimId !== null && !started.has(claimId);
       if (claimId) started.add(claimId);
       runs.push({ start, end, claimId, isClaimStart });
+    }
+    // Neighbouring runs of the same claim are one run.
+    for (let i = runs.length - 1; i > 0; i--) {
+      if (runs[i]!.claimId === runs[i - 1]!.claimId) runs[i - 1]!.end = runs.splice(i, 1)[0]!.end;
     }
     paragraphs.push({ start: from, end: to, runs });
   }

@@ -50,6 +50,14 @@ function runsWithin(from: number, to: number, inside: readonly SpanLike[], selec
     const narrowest = (list: readonly SpanLike[]) => [...list].sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     const owner = covering.find((c) => c.id === selectedId) ?? narrowest(covering.filter((c) => !c.dismissed)) ?? narrowest(covering);
     const claimId = owner?.id ?? null;
+    // Cut points come from every claim, hidden ones too: a claim merged into another stays,
+    // dismissed, under its words. Where the same claim owns both sides of a cut, the run goes
+    // on, so a merged claim is drawn as one mark, as if it had been detected whole.
+    const last = runs[runs.length - 1];
+    if (last && last.claimId === claimId) {
+      last.end = end;
+      continue;
+    }
     const isClaimStart = claimId !== null && !started.has(claimId);
     if (claimId) started.add(claimId);
     runs.push({ start, end, claimId, isClaimStart });
