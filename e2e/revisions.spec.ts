@@ -87,7 +87,13 @@ test("an editor replaces an article's text, reads the revisions and re-attaches 
   await page.getByRole("complementary", { name: "Claims" }).getByText(/3\.9 percent/).first().click();
   const panel = page.getByRole("article");
   await expect(panel.getByRole("heading", { level: 2 })).toContainText("3.9 percent");
-  await expect(panel.getByTestId("current-words")).toContainText("In the text now: “Sen. Maria Lopez said unemployment fell to 3.8 percent");
+  const current = panel.getByTestId("current-words");
+  await expect(current).toContainText("In the text now:");
+  await expect(current).toContainText("Sen. Maria Lopez said unemployment fell to");
+  // The words that differ from the statement are marked, with words for a screen reader too.
+  await expect(current.locator("del", { hasText: "[statement:" })).toHaveText("[statement: 3.9]");
+  await expect(current.locator("ins", { hasText: "[text now:" })).toHaveText("[text now: 3.8]");
+  await expectNoAxeViolations(page);
   await snap("current-words");
   await panel.getByRole("button", { name: "Use these words as the statement" }).click();
   await expect(panel.getByRole("heading", { level: 2 })).toContainText("3.8 percent");

@@ -1,6 +1,6 @@
 import { diffWordsWithSpace } from "diff";
 import { describe, expect, it } from "vitest";
-import { groupChanges, isBridge } from "./diff-groups";
+import { groupChanges, isBridge, statementChanges, wordChanges } from "./diff-groups";
 
 const grouped = (before: string, after: string) => groupChanges(diffWordsWithSpace(before, after));
 /** The grouped diff read as the old text (deletions kept) and as the new one (insertions kept). */
@@ -72,5 +72,34 @@ describe("grouping a word diff", () => {
     expect(isBridge(" in the ")).toBe(true);
     expect(isBridge(" in the of ")).toBe(false);
     expect(isBridge(" region ")).toBe(false);
+  });
+});
+
+describe("a claim's words in the text now against its statement", () => {
+  it("marks only the words that differ, whole, with white space aside", () => {
+    const statement = "Sen. Maria Lopez said unemployment fell to 3.9 percent in 2023, the lowest level in two decades.";
+    const quote = "Sen. Maria Lopez said unemployment fell to 3.8 percent in 2023,\nthe lowest level in  two decades.";
+    expect(statementChanges(statement, quote)).toEqual([
+      { kind: "same", value: "Sen. Maria Lopez said unemployment fell to " },
+      { kind: "removed", value: "3.9" },
+      { kind: "added", value: "3.8" },
+      { kind: "same", value: " percent in 2023, the lowest level in two decades." },
+    ]);
+  });
+
+  it("reads a reworded statement as the old phrase, then the new one", () => {
+    const groups = statementChanges("The mayor said the city spent $4.2 million on roads", "The governor claimed the state spent $4.6 million on roads");
+    expect(groups?.filter((g) => g.kind !== "same").map((g) => [g.kind, g.value])).toEqual([
+      ["removed", "mayor said the city"],
+      ["added", "governor claimed the state"],
+      ["removed", "$4.2"],
+      ["added", "$4.6"],
+    ]);
+  });
+
+  it("is the revision diff's grouping", () => {
+    const before = "Unemployment in the region fell to 3.9 percent.";
+    const after = "Jobs data for the region fell to 3.9 percent.";
+    expect(wordChanges(before, after)).toEqual(grouped(before, after));
   });
 });

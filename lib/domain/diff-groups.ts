@@ -3,6 +3,8 @@
 // the new one. Changes separated only by white space, punctuation or a few short common words
 // are grouped into one deleted run followed by one inserted run.
 
+import { diffWordsWithSpace } from "diff";
+
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
 export type DiffGroup = { kind: "same" | "removed" | "added"; value: string };
 
@@ -109,4 +111,22 @@ export function groupChanges(input: DiffPart[]): DiffGroup[] {
     i = end + 1;
   }
   return out;
+}
+
+/**
+ * The word differences from `before` to `after`, grouped for reading (groupChanges); null when
+ * the texts differ too much to compare within `timeout` milliseconds.
+ */
+export function wordChanges(before: string, after: string, timeout = 2000): DiffGroup[] | null {
+  const parts = diffWordsWithSpace(before, after, { timeout });
+  return parts ? groupChanges(parts) : null;
+}
+
+/**
+ * How a claim's words in the text now (`quote`) differ from its statement, white space aside:
+ * the statement's own words "removed", the text's "added". Null when they differ too much.
+ */
+export function statementChanges(statement: string, quote: string): DiffGroup[] | null {
+  const tidy = (text: string) => text.replace(/\s+/g, " ").trim();
+  return wordChanges(tidy(statement), tidy(quote), 500);
 }
