@@ -44,9 +44,9 @@ export function HeaderSearch({ slug }: { slug: string }) {
   if (onSearchPage) return null;
   const key = prefs.enabled && prefs.keys.search ? prefs.keys.search : null;
   return (
-    <form role="search" aria-label="Workspace search" method="get" action={`/w/${slug}/search`} className="flex items-center">
+    <form role="search" aria-label="Workspace search" method="get" action={`/w/${slug}/search`} className="flex items-center max-md:w-full">
       <label htmlFor={HEADER_BOX} className="sr-only">Search this workspace</label>
-      <span className="relative">
+      <span className="relative max-md:w-full">
         <input
           id={HEADER_BOX}
           name="q"
@@ -54,7 +54,7 @@ export function HeaderSearch({ slug }: { slug: string }) {
           maxLength={500}
           placeholder="Search"
           aria-keyshortcuts={key ?? undefined}
-          className="w-44 rounded-md border border-rule bg-white py-1 pl-2.5 pr-7 text-sm shadow-xs focus:w-64 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 motion-safe:transition-[width]"
+          className="w-44 max-md:w-full max-md:focus:w-full rounded-md border border-rule bg-white py-1 pl-2.5 pr-7 text-sm shadow-xs focus:w-64 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 motion-safe:transition-[width]"
         />
         {key ? (
           <kbd aria-hidden="true" className="pointer-events-none absolute right-1.5 top-1/2 -translate-y-1/2 rounded border border-rule bg-paper px-1 font-mono text-[0.7rem] leading-4 text-muted">
