@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/policy";
+import { countUnread } from "@/lib/db/inbox";
 import { HeaderMenuKeys } from "./header-menu";
 import { InboxLink } from "./inbox-link";
 import { HeaderSearch } from "./keyboard/header-search";
@@ -15,7 +16,7 @@ const PANEL_ID = "header-menu-panel";
  * The bar on every signed-in page. Inside a workspace it names it and links to what the
  * person's role opens there; on personal pages (my queue) it shows only the way back.
  */
-export function AppHeader({ workspace, workspaces, user, role }: {
+export async function AppHeader({ workspace, workspaces, user, role }: {
   workspace: WorkspaceLink | null;
   workspaces: WorkspaceLink[];
   user: { id: string; name: string; email: string };
@@ -23,6 +24,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
 }) {
   const others = workspaces.filter((w) => w.slug !== workspace?.slug);
   const actor = role ? { userId: user.id, role } : null;
+  const unread = await countUnread(user.id);
   // The header's links are not prefetched: every page is rendered per request (its nonce), so a
   // prefetch brought little and cost a server request per link on every page view.
   return (
@@ -36,6 +38,9 @@ export function AppHeader({ workspace, workspaces, user, role }: {
           <summary aria-controls={PANEL_ID} className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-rule bg-white px-2.5 py-1 text-sm font-medium shadow-xs hover:bg-paper [&::-webkit-details-marker]:hidden">
             <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round"><path d="M2.5 4.5h11M2.5 8h11M2.5 11.5h11" /></svg>
             Menu
+            {/* The inbox is behind the menu on a phone: its unread count shows on the button. */}
+            {unread > 0 ? <span className="size-2 rounded-full bg-accent" aria-hidden="true" /> : null}
+            {unread > 0 ? <span className="sr-only">, {unread} unread in the inbox</span> : null}
           </summary>
         </details>
         <HeaderMenuKeys menuId={MENU_ID} />
@@ -62,7 +67,7 @@ export function AppHeader({ workspace, workspaces, user, role }: {
           </nav>
           {workspace ? <HeaderSearch slug={workspace.slug} /> : null}
           <nav aria-label="Personal" className="ml-auto flex flex-wrap items-center gap-4 text-sm">
-            <InboxLink userId={user.id} />
+            <InboxLink unread={unread} />
             <Link href="/queue" prefetch={false} className={navLink}>My queue</Link>
             <details className="relative">
               <summary className="cursor-pointer list-none rounded px-1 hover:underline [&::-webkit-details-marker]:hidden">

@@ -7,7 +7,7 @@ import { demoArticleId, signIn } from "./fixtures";
 // navigating. On a desktop everything stays in one line, with no Menu button.
 
 const header = (page: Page) => page.locator("header").first();
-const menuButton = (page: Page) => header(page).locator("summary", { hasText: "Menu" });
+const menuButton = (page: Page) => header(page).locator("summary[aria-controls]");
 
 async function headerHeight(page: Page): Promise<number> {
   const box = await header(page).boundingBox();
@@ -20,7 +20,8 @@ async function menuState(page: Page): Promise<{ role: string; name: string; expa
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: Array<{ role?: { value: string }; name?: { value: string }; properties?: Array<{ name: string; value: { value: unknown } }> }> };
   await cdp.detach();
-  const node = nodes.find((n) => n.name?.value === "Menu" && n.role?.value !== "StaticText");
+  // "Menu", or "Menu, 2 unread in the inbox".
+  const node = nodes.find((n) => /^Menu\b/.test(n.name?.value ?? "") && n.role?.value !== "StaticText");
   if (!node) throw new Error("No Menu control in the accessibility tree");
   const expanded = node.properties?.find((p) => p.name === "expanded")?.value.value as boolean | undefined;
   return { role: node.role?.value ?? "", name: node.name?.value ?? "", expanded };
