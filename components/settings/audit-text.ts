@@ -26,6 +26,7 @@ const VERBS: Record<string, string> = {
   "article.updated": "edited an article's details",
   "article.deleted": "deleted an article",
   "article.text_replaced": "replaced an article's text",
+  "article.claims_rescored": "re-scored an article's claims with the current detector",
   "claim.reattached": "re-attached a claim",
   "claim.deleted": "deleted a claim",
   "comment.deleted": "deleted a comment",

@@ -37,13 +37,14 @@ const MODULES = {
   duplicates: await import("@/app/w/[workspace]/articles/[articleId]/duplicate-actions"),
   revisions: await import("@/app/w/[workspace]/articles/[articleId]/revision-actions"),
   settings: await import("@/app/w/[workspace]/settings/actions"),
+  detection: await import("@/app/w/[workspace]/settings/detection-actions"),
   webhooks: await import("@/app/w/[workspace]/settings/webhooks/actions"),
   backup: await import("@/app/w/[workspace]/settings/backup/actions"),
   tokens: await import("@/app/(personal)/account/tokens/actions"),
   inbox: await import("@/app/(personal)/inbox/actions"),
   invite: await import("@/app/invite/[token]/actions"),
 };
-const { importing, article, share, comments, duplicates, revisions, settings, webhooks, backup, tokens, inbox, invite } = MODULES;
+const { importing, article, share, comments, duplicates, revisions, settings, detection, webhooks, backup, tokens, inbox, invite } = MODULES;
 
 const NUL = "\u0000";
 const FAKE_ID = "cnulsweep0000000000000000";
@@ -110,6 +111,7 @@ const CASES: ActionCase[] = [
   { name: "rename a rating", action: settings.renameRatingAction, as: "admin", input: () => ({ key: "true", label: "Accurate" }) },
   { name: "move a rating", action: settings.moveRatingAction, as: "admin", input: () => ({ key: "false", direction: "up" }) },
   { name: "retire a rating", action: settings.retireRatingAction, as: "admin", input: () => ({ key: "true", retired: "true" }) },
+  { name: "re-score the workspace's claims", action: detection.rescoreClaimsAction, as: "admin", harmless: ["all"], input: () => ({ all: "on" }) },
   { name: "add a webhook", action: webhooks.createWebhookAction, as: "admin", input: () => ({ url: "https://hooks.example.org/x", description: "Nul", "event:claim.published": "on" }) },
   { name: "disable a webhook", action: webhooks.setWebhookDisabledAction, as: "admin", input: () => ({ webhookId: FAKE_ID, disabled: "true" }) },
   { name: "rotate a webhook secret", action: webhooks.rotateWebhookSecretAction, as: "admin", input: () => ({ webhookId: FAKE_ID }) },
