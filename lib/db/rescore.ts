@@ -66,7 +66,7 @@ async function rescoreArticle(ctx: Ctx | SystemCtx, articleId: string, all: bool
         entityType: "article",
         entityId: articleId,
         articleId,
-        before: { scores: Object.fromEntries(tally.changed.map((c) => [c.id, c.before])) },
+        before: { scores: Object.fromEntries(tally.changed.map((c) => [c.id, c.before === null ? null : Math.round(c.before * 100) / 100])) },
         after: { scores: Object.fromEntries(tally.changed.map((c) => [c.id, c.after])), checked: tally.checked, crossedUp: tally.crossedUp, crossedDown: tally.crossedDown, scope: all ? "all" : "untouched" },
       });
       const ids = tally.changed.map((c) => c.id);
