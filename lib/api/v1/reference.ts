@@ -16,6 +16,8 @@ export type ReferenceOperation = {
   description: string | null;
   parameters: ReferenceParameter[];
   body: TypeNode | null;
+  /** How the body is sent: JSON, or a multipart form with a file. */
+  bodyType: "JSON" | "multipart/form-data";
   success: ReferenceResponse;
   errors: ReferenceResponse[];
   curl: string;
@@ -90,6 +92,7 @@ export function buildReference(document: Json): Reference {
         description: typeof op.description === "string" ? op.description : null,
         parameters,
         body: bodySchema ? schemaTree(bodySchema) : formSchema ? schemaTree(formSchema) : null,
+        bodyType: formSchema && !bodySchema ? "multipart/form-data" : "JSON",
         success: successEntry ? responseOf(successEntry[0], successEntry[1]) : { status: "200", description: "OK", schema: null, contentTypes: [] },
         errors: responses.filter(([status]) => !status.startsWith("2")).map(([status, response]) => responseOf(status, response)),
         curl: curlFor(upper, path, parameters, bodySchema, components, formSchema),
