@@ -125,6 +125,27 @@ describe("importing a file through the API", () => {
     await refusedWith(formWith(file("Crime fell 12 percent.", "text/plain"), "a.txt", { title: "Date", publishedAt: "yesterday" }), 400, /publishedAt: /);
   });
 
+  it("counts against the API's rate limits like every write: 429 past the limit, nothing stored", async () => {
+    const previous = process.env.FACTDESK_API_RATE_LIMIT;
+    process.env.FACTDESK_API_RATE_LIMIT = "2";
+    try {
+      const token = await tokenFor(ws.users.editor);
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await upload(formWith(file(`Crime fell ${i} percent.`, "text/plain"), "crime.txt", { title: `Limited ${i}` }), token));
+      const first = answers.findIndex((a) => a.status === 429);
+      // At most 2 pass in one window (a minute boundary in the middle starts a new one).
+      expect(first).toBeGreaterThanOrEqual(2);
+      expect(first).toBeLessThanOrEqual(4);
+      expect(answers[first]!.body).toMatchObject({ error: { code: "RATE_LIMITED" } });
+      expect(Number(answers[first]!.headers.get("retry-after"))).toBeGreaterThan(0);
+      const stored = await getDb().article.count({ where: { workspaceId: ws.id, title: { startsWith: "Limited" } } });
+      expect(stored).toBe(answers.filter((a) => a.status === 201).length);
+    } finally {
+      if (previous === undefined) delete process.env.FACTDESK_API_RATE_LIMIT;
+      else process.env.FACTDESK_API_RATE_LIMIT = previous;
+    }
+  });
+
   it("refused to a read-only token, a viewer, someone signed out and another workspace, with nothing changed", async () => {
     const good = () => formWith(file("Crime fell 12 percent last year.", "text/plain"), "crime.txt", { title: "Planted" });
     await refusedWith(good(), 403, /does not allow/, await tokenFor(ws.users.editor, "READ"));
