@@ -105,6 +105,9 @@ describe("importing a file through the API", () => {
     twice.append("file", file("b", "text/plain"), "b.txt");
     await refusedWith(twice, 400, /one file at a time/);
     await refusedWith(new FormData(), 400, /file: Attach/);
+    const noWorkspace = formWith(file("Crime fell 12 percent.", "text/plain"), "a.txt", { title: "Nowhere" });
+    noWorkspace.delete("workspace");
+    await refusedWith(noWorkspace, 400, /workspace: Choose a workspace/);
   });
 
   it("NUL bytes, invalid UTF-8 and a file with no text after conversion: 400, nothing stored", async () => {
