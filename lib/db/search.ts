@@ -148,7 +148,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
         (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Claim"'::regclass)::float8 AS "claimRows"
       FROM (SELECT ${a}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${a} ${q}
         WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${a}`;
-    return chooseSearchPlan(probe!, bound, {
+    return chooseSearchPlan({ ...probe!, filterBitmap: kind === "claim" && Boolean(indexedOnly.claimant) }, bound, {
       filterRowCost: kind === "claim" ? FILTER_ROW_COST.claim : FILTER_ROW_COST.other,
       claimLookupCost: kind !== "claim" && claimFilter ? CLAIM_LOOKUP_COST : 0,
     });

@@ -64,6 +64,11 @@ export type SearchProbe = {
   filterHits?: number | null;
   /** PostgreSQL's count of claims (pg_class.reltuples of "Claim"), for the filter plan. */
   claimRows?: number;
+  /**
+   * Claims only: the indexed filter has a bitmap index (the claimant's trigram index), so the
+   * index plan ANDs it with the words' bitmap and reads only the rows passing both.
+   */
+  filterBitmap?: boolean;
 };
 
 /**
@@ -111,6 +116,12 @@ export const FILTER_ROW_COST = { claim: 0.6, other: 1.2 } as const;
  * through the index and each one's claim, 139 ms, 9.5 µs a match).
  */
 export const CLAIM_LOOKUP_COST = 1;
+/**
+ * What a row costs in a bitmap the index plan ANDs (the words' GIN bitmap with the claimant's
+ * trigram one), against a row read: 70,000 matches of "wages" in the bitmap, 69 ms under load,
+ * against 462 rows read in 13 ms.
+ */
+export const BITMAP_ROW_COST = 0.1;
 
 export function chooseSearchPlan(
   probe: SearchProbe,
@@ -138,7 +149,9 @@ export function chooseSearchPlan(
     const claims = Math.max(probe.claimRows ?? rows, 1);
     const filter = (filterRowCost * claims * (probe.filterHits + Math.sqrt(probe.filterHits) / 2 + 0.5)) / probe.sampled;
     const lookups = (claimLookupCost * probe.wordHits) / probe.sampled;
-    if (filter < index + rows * lookups && filter < walk * (1 + lookups)) return { find: "filter" };
+    // With a claimant, the index plan of claims reads only the rows in both bitmaps.
+    const bitmapAnd = probe.filterBitmap ? (rows * (BITMAP_ROW_COST * (probe.wordHits + probe.filterHits) + probe.hits + PREFIX_ROW_COST * probe.prefixHits)) / probe.sampled : Infinity;
+    if (filter < Math.min(index + rows * lookups, bitmapAnd) && filter < walk * (1 + lookups)) return { find: "filter" };
   }
   if (index <= walk) return { find: "index" };
   // A walk that finds fewer than hoped could still read every row, so it gives up after
