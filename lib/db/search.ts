@@ -124,9 +124,11 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   // match, all ranked; or a walk newest first: the newest `bound` matches ranked; see
   // chooseSearchPlan), then its best `limit` rows. Without words, claims are listed newest first.
   const bound = filters.candidates ?? CANDIDATES;
-  // The claim filters an index finds claims by, for the filter plan (articles have no claim).
-  const indexedOnly: SearchFilters = { q: "", claimant: claimantIndexable(filters.claimant) ? filters.claimant : undefined, assignee: filters.assignee };
-  const indexedFilter = Boolean(indexedOnly.claimant || indexedOnly.assignee);
+  // The claim filter whose index finds claims, for the filter plan: a claimant the trigram index
+  // can find. (An assignee's claims are reached through "ClaimAssignee" and each claim read:
+  // PostgreSQL already starts there in the index plan when they are few.)
+  const indexedOnly: SearchFilters = { q: "", claimant: claimantIndexable(filters.claimant) ? filters.claimant : undefined };
+  const indexedFilter = Boolean(indexedOnly.claimant);
   const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
   const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
     if (!tsquery) return { find: "newest", bound: limit };
@@ -134,8 +136,8 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
     if (filters.plan) return filters.plan === "index" || filters.plan === "filter" ? { find: filters.plan } : { find: "newest", bound };
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
-    // With a filter whose index finds claims (claimant, assignee), also the rows passing it: the
-    // filter plan reads that many claims (see SearchPlan).
+    // With a claimant the trigram index can find, also the rows passing it: the filter plan reads
+    // that many claims (see SearchPlan).
     const filterHits = indexedFilter
       ? Prisma.sql`count(*) FILTER (WHERE TRUE${kind === "claim" ? and(claimConditions(indexedOnly)) : Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${col(alias, "claimId")} AND c."workspaceId" = ${col(alias, "workspaceId")}${and(claimConditions(indexedOnly))})`})::int`
       : Prisma.sql`NULL::int`;
@@ -163,7 +165,7 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
         WHERE ${inRange(kind, alias)}${filtersOf(kind, alias)} AND ${col(alias, "searchVector")} @@ q.q ${order} LIMIT ${limit})`;
     }
     if (plan.find === "filter") {
-      // The claims passing the filters first, through their own indexes; the words hidden in a
+      // The claims passing the filters first, through the claimant's index; the words hidden in a
       // CASE so that PostgreSQL does not ask the GIN index for them instead.
       const words = Prisma.sql`CASE WHEN ${col(alias, "searchVector")} @@ q.q THEN TRUE END`;
       if (kind === "claim") {

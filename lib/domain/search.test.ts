@@ -88,7 +88,7 @@ describe("chooseSearchPlan", () => {
     expect(lastWordPrefix("&&")).toBeNull();
   });
 
-  it("finds the claims passing a claimant or assignee first when they are fewer than the word's matches", () => {
+  it("finds a claimant's claims first when they are fewer than the word's matches", () => {
     // "wages" (7 % of the claims) by Ted Cruz (0.7 %): the index reads 70,000 matches (with the
     // claimant's bitmap, the 460 in both, after building both bitmaps); the claimant has 7,000.
     const cruz = { ...probe(70, 0, 0), filterHits: 7, claimRows: million, filterBitmap: true };
@@ -102,7 +102,7 @@ describe("chooseSearchPlan", () => {
     expect(chooseSearchPlan({ ...probe(70, 1, 0), filterHits: 20, claimRows: million, filterBitmap: true }, 50)).toEqual({ find: "index" });
     // A rare word: the index's few matches cost less than any claimant's claims.
     expect(chooseSearchPlan({ ...probe(1, 0, 0), filterHits: 7, claimRows: million, filterBitmap: true }, 50)).toEqual({ find: "index" });
-    // Without an indexed filter (none given, or a claimant too short for the trigram index) the
+    // Without a claimant the trigram index can find (none given, or too short) the
     // choice is the one made before.
     expect(chooseSearchPlan({ ...probe(70, 0, 0), filterHits: null }, 50)).toEqual(chooseSearchPlan(probe(70, 0, 0), 50));
     expect(claimantIndexable("Ted Cruz")).toBe(true);
