@@ -130,6 +130,14 @@ describe("search plans", () => {
     expect(plans.claim).toEqual({ find: "filter" });
     expect(found).toHaveLength(12);
     expect(found).toEqual(await reference(ws.id, { q: "wages", claimant: "quill" }, { kind: "claim" }));
+    // All the kinds at once through the claimant's claims: the same page as the index gives.
+    for (const f of [{ q: "wages", claimant: "quill" }, { q: "wages", claimant: "abbott", from: new Date("2026-01-05"), to: new Date("2026-02-10") }, { q: "wages check", claimant: "ruiz", rating: "false" }]) {
+      const shared: SearchPlans = {};
+      const all = await searchWorkspace(ws.id, { ...f, plan: "filter", limit: 50 }, shared);
+      expect(shared).toEqual({ claim: { find: "filter" }, source: { find: "filter" }, comment: { find: "filter" } });
+      expect(all.map((r) => `${r.kind} ${r.id}`), JSON.stringify(f)).toEqual((await searchWorkspace(ws.id, { ...f, plan: "index", limit: 50 })).map((r) => `${r.kind} ${r.id}`));
+      expect(all.length).toBeGreaterThan(0);
+    }
     // A claimant the trigram index cannot find (fewer than three letters) never drives the search.
     const short: SearchPlans = {};
     await searchWorkspace(ws.id, { q: "wages", claimant: "qu", type: "claim" }, short);
