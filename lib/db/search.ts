@@ -130,15 +130,12 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
   const indexedOnly: SearchFilters = { q: "", claimant: claimantIndexable(filters.claimant) ? filters.claimant : undefined };
   const indexedFilter = Boolean(indexedOnly.claimant);
   const order = tsquery ? Prisma.sql`ORDER BY "rank" DESC, "createdAt" DESC, "id"` : Prisma.sql`ORDER BY "createdAt" DESC, "id"`;
-  const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
-    if (!tsquery) return { find: "newest", bound: limit };
-    if (typeof filters.plan === "object") return filters.plan;
-    if (filters.plan) return filters.plan === "index" || filters.plan === "filter" ? { find: filters.plan } : { find: "newest", bound };
+  // A kind's probe (see chooseSearchPlan). `countFilter`: also count the rows passing the
+  // claimant filter, when the trigram index can find it (the filter plan reads that many claims).
+  const probeOf = async (kind: SearchKind, countFilter: boolean): Promise<SearchProbe> => {
     const { table, alias } = TABLES[kind];
     const a = Prisma.raw(alias);
-    // With a claimant the trigram index can find, also the rows passing it: the filter plan reads
-    // that many claims (see SearchPlan).
-    const filterHits = indexedFilter
+    const filterHits = countFilter
       ? Prisma.sql`count(*) FILTER (WHERE TRUE${kind === "claim" ? and(claimConditions(indexedOnly)) : Prisma.sql` AND EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${col(alias, "claimId")} AND c."workspaceId" = ${col(alias, "workspaceId")}${and(claimConditions(indexedOnly))})`})::int`
       : Prisma.sql`NULL::int`;
     const [probe] = await getDb().$queryRaw<SearchProbe[]>`
@@ -150,7 +147,24 @@ export async function searchWorkspace(workspaceId: string, filters: SearchFilter
         (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Claim"'::regclass)::float8 AS "claimRows"
       FROM (SELECT ${a}.*, ${col(alias, "searchVector")} @@ q.q AS "hit" FROM ${Prisma.raw(table)} ${a} ${q}
         WHERE ${inRange(kind, alias)} ORDER BY ${col(alias, "createdAt")} DESC LIMIT ${PROBE_ROWS}) ${a}`;
-    return chooseSearchPlan({ ...probe!, filterBitmap: kind === "claim" && Boolean(indexedOnly.claimant) }, bound, {
+    return probe!;
+  };
+  const probing = tsquery !== null && !filters.plan;
+  // The claims' probe counts the claimant's share of the newest claims from rows it reads anyway;
+  // sources and comments searched with them take that share instead of looking up the claim of
+  // each of their own 1,000 rows (6 ms more per kind).
+  const claimProbe = probing && wanted.includes("claim") ? probeOf("claim", indexedFilter) : null;
+  const planFor = async (kind: SearchKind): Promise<SearchPlan> => {
+    if (!tsquery) return { find: "newest", bound: limit };
+    if (typeof filters.plan === "object") return filters.plan;
+    if (filters.plan) return filters.plan === "index" || filters.plan === "filter" ? { find: filters.plan } : { find: "newest", bound };
+    let probe: SearchProbe;
+    if (kind === "claim" && claimProbe) probe = await claimProbe;
+    else if (claimProbe && indexedFilter) {
+      const [own, claims] = await Promise.all([probeOf(kind, false), claimProbe]);
+      probe = { ...own, filterHits: claims.sampled > 0 ? ((claims.filterHits ?? 0) * own.sampled) / claims.sampled : 0 };
+    } else probe = await probeOf(kind, indexedFilter);
+    return chooseSearchPlan({ ...probe, filterBitmap: kind === "claim" && indexedFilter }, bound, {
       filterRowCost: kind === "claim" ? FILTER_ROW_COST.claim : FILTER_ROW_COST.other,
       claimLookupCost: kind !== "claim" && claimFilter ? CLAIM_LOOKUP_COST : 0,
     });
