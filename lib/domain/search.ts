@@ -57,14 +57,34 @@ export type SearchProbe = {
   prefixHits: number;
   /** PostgreSQL's count of the table's rows (pg_class.reltuples, every workspace). */
   rows: number;
+  /**
+   * Of them, rows (for sources and comments: rows whose claim) passing the claimant filter, when
+   * the trigram index can find it (three letters or more); null otherwise.
+   */
+  filterHits?: number | null;
+  /** PostgreSQL's count of claims (pg_class.reltuples of "Claim"), for the filter plan. */
+  claimRows?: number;
+  /**
+   * Claims only: the claimant's trigram index is a bitmap the index plan ANDs with the words'
+   * one, so that plan reads only the rows passing both.
+   */
+  filterBitmap?: boolean;
 };
 
 /**
  * "index": every match from the GIN index, all ranked (`fellBack` when a walk gave up first).
  * "newest": a walk newest first until `bound` matches; with a `budget`, a walk that reads that
  * many rows without finding them gives up and the index is asked instead.
+ * "filter": the claims passing the claim filters, found through the claimant's trigram index,
+ * each checked for the words (for sources and comments: each such claim's rows, looked up by
+ * claim); every match ranked, as by the index.
+ * For a common word and a claimant with few claims ("wages" by Ted Cruz: the index read 70,000
+ * matches of the word to keep 460).
  */
-export type SearchPlan = { find: "index"; fellBack?: true } | { find: "newest"; bound: number; budget?: number };
+export type SearchPlan = { find: "index"; fellBack?: true } | { find: "newest"; bound: number; budget?: number } | { find: "filter" };
+
+/** A claimant filter the trigram index can find: it needs a run of three letters or digits. */
+export const claimantIndexable = (claimant: string | undefined): boolean => Boolean(claimant && /[\p{L}\p{N}]{3}/u.test(claimant));
 
 /** How many times its estimate a walk may read before it gives up for the index. */
 export const WALK_BUDGET = 3;
@@ -83,7 +103,34 @@ export const PREFIX_ROW_COST = 0.2;
  */
 export const INDEX_ROW_COST = 1;
 
-export function chooseSearchPlan(probe: SearchProbe, candidates: number, probeRows = PROBE_ROWS): SearchPlan {
+/**
+ * What the filter plan pays per claim passing the claimant filter, against a row walked: a claim
+ * read through a bitmap, in page order (6,791 claims by Ted Cruz in 13 to 20 ms when in
+ * PostgreSQL's buffers; more when they are not: 19,344 by Polis took 280 ms under load); for
+ * sources and comments also the lookup of the claim's rows in the small (workspaceId, claimId)
+ * index (another 20 ms for Ted Cruz's).
+ */
+export const FILTER_ROW_COST = { claim: 1, other: 1.2 } as const;
+/**
+ * What a source or comment matching the words costs, under a claim filter, to check against its
+ * claim: a claim's page read at random from a table of a million ("unemployment" by Ted Cruz read
+ * 14,661 sources through the index and each one's claim, 139 ms, 9.5 µs a match).
+ */
+export const CLAIM_LOOKUP_COST = 1.5;
+/**
+ * What a row costs in a bitmap the index plan of claims ANDs (the words' GIN bitmap with the
+ * claimant's trigram one), against a row read: "wages" by Ted Cruz put 70,000 and 6,859 rows in
+ * the bitmaps to read the 460 in both, and took longer than reading Ted Cruz's 6,859 claims; by
+ * Polis (19,344 claims) it took a third of the time.
+ */
+export const BITMAP_ROW_COST = 0.15;
+
+export function chooseSearchPlan(
+  probe: SearchProbe,
+  candidates: number,
+  options: { probeRows?: number; filterRowCost?: number; claimLookupCost?: number } = {},
+): SearchPlan {
+  const { probeRows = PROBE_ROWS, filterRowCost = FILTER_ROW_COST.claim, claimLookupCost = 0 } = options;
   // The probe read every row in range: walking them again costs no more, and ranks every match.
   if (probe.sampled < probeRows) return { find: "newest", bound: probeRows };
   const rows = Math.max(probe.rows, probe.sampled);
@@ -95,6 +142,20 @@ export function chooseSearchPlan(probe: SearchProbe, candidates: number, probeRo
   // Matches the index hands over, each read before the filters are checked, and the rows of the
   // prefix it expands to find them.
   const index = (rows * (INDEX_ROW_COST * probe.wordHits + PREFIX_ROW_COST * probe.prefixHits)) / probe.sampled;
+  // The claims passing the claimant filter, taken high (a count of a few is partly chance, none
+  // seen may still be some, and a claimant's claims that do not fit in PostgreSQL's buffers are
+  // read again on every search: 17,000 claims by Polis, 290 ms), each checked for the words. It is
+  // weighed against what the index and the walk cost with their claim lookups (sources and
+  // comments under a claim filter check each match against its claim: `claimLookupCost`); when
+  // it does not win, the choice between those two is the same as without it.
+  if (probe.filterHits !== null && probe.filterHits !== undefined) {
+    const claims = Math.max(probe.claimRows ?? rows, 1);
+    const filter = (filterRowCost * claims * (probe.filterHits + Math.sqrt(probe.filterHits) + 0.5)) / probe.sampled;
+    const lookups = (claimLookupCost * probe.wordHits) / probe.sampled;
+    // With a claimant, the index plan of claims reads only the rows in both bitmaps.
+    const bitmapAnd = probe.filterBitmap ? (rows * (BITMAP_ROW_COST * (Math.max(probe.wordHits, probe.prefixHits) + probe.filterHits) + probe.hits)) / probe.sampled : Infinity;
+    if (filter < Math.min(index + rows * lookups, bitmapAnd) && filter < walk * (1 + lookups)) return { find: "filter" };
+  }
   if (index <= walk) return { find: "index" };
   // A walk that finds fewer than hoped could still read every row, so it gives up after
   // WALK_BUDGET times its estimate and the index is asked instead. ("wages" by a claimant with

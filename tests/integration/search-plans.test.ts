@@ -21,11 +21,12 @@ async function fill(workspaceId: string, prefix: string, assignee: string) {
     INSERT INTO "Article" ("id", "workspaceId", "title", "outlet", "body", "createdAt", "updatedAt")
     SELECT '${prefix}a' || g, '${workspaceId}', 'Report ' || g, 'Plan Wire', 'Desk notes on wages.', timestamp '2026-01-01' + g * interval '1 minute', now()
     FROM generate_series(1, 12) g`);
-  // "wages" is in every statement, "zeppelin" in 4 of them, "ohio" in a third.
+  // "wages" is in every statement, "zeppelin" in 4 of them, "ohio" in a third; Zora Quill is the
+  // claimant of 1 % of the claims.
   await db.$executeRawUnsafe(`
     INSERT INTO "Claim" ("id", "workspaceId", "articleId", "quote", "prefix", "suffix", "start", "end", "statement", "claimant", "score", "status", "createdAt", "updatedAt")
     SELECT '${prefix}c' || g, '${workspaceId}', '${prefix}a' || (1 + g % 12), s, '', '', 0, length(s), s,
-      CASE g % 4 WHEN 0 THEN 'Greg Abbott' WHEN 1 THEN 'Ana Ruiz' END, 0.5,
+      CASE g % 4 WHEN 0 THEN 'Greg Abbott' WHEN 1 THEN 'Ana Ruiz' ELSE CASE WHEN g % 100 = 2 THEN 'Zora Quill' END END, 0.5,
       (ARRAY['DETECTED','QUEUED','RESEARCHING','IN_REVIEW','PUBLISHED','DISMISSED'])[1 + g % 6]::"ClaimStatus",
       timestamp '2026-01-01' + g * interval '1 hour', now()
     FROM (SELECT g, 'Wages ' || CASE WHEN g % 300 = 0 THEN 'and zeppelin fares ' ELSE '' END || 'rose in ' || (ARRAY['Ohio','Texas','Utah'])[1 + g % 3] || ' by ' || g || ' percent' || repeat(' wages', g % 3) AS s
@@ -123,6 +124,30 @@ describe("search plans", () => {
     expect(kept.claim).toEqual({ find: "newest", bound: 50, budget: 100 });
   });
 
+  it("finds a common word said by a claimant with few claims through the claimant's claims, all ranked", async () => {
+    const plans: SearchPlans = {};
+    const found = await ids({ q: "wages", claimant: "quill", type: "claim" }, plans);
+    expect(plans.claim).toEqual({ find: "filter" });
+    expect(found).toHaveLength(12);
+    expect(found).toEqual(await reference(ws.id, { q: "wages", claimant: "quill" }, { kind: "claim" }));
+    // All the kinds at once through the claimant's claims: the same page as the index gives.
+    for (const f of [{ q: "wages", claimant: "quill" }, { q: "wages", claimant: "abbott", from: new Date("2026-01-05"), to: new Date("2026-02-10") }, { q: "wages check", claimant: "ruiz", rating: "false" }]) {
+      const shared: SearchPlans = {};
+      const all = await searchWorkspace(ws.id, { ...f, plan: "filter", limit: 50 }, shared);
+      expect(shared).toEqual({ claim: { find: "filter" }, source: { find: "filter" }, comment: { find: "filter" } });
+      expect(all.map((r) => `${r.kind} ${r.id}`), JSON.stringify(f)).toEqual((await searchWorkspace(ws.id, { ...f, plan: "index", limit: 50 })).map((r) => `${r.kind} ${r.id}`));
+      expect(all.length).toBeGreaterThan(0);
+    }
+    // A claimant the trigram index cannot find (fewer than three letters) never drives the search.
+    const short: SearchPlans = {};
+    await searchWorkspace(ws.id, { q: "wages", claimant: "qu", type: "claim" }, short);
+    expect(short.claim?.find).not.toBe("filter");
+    // Nobody of that name: nothing, found without reading the matches of the word.
+    const nobody: SearchPlans = {};
+    expect(await ids({ q: "wages", claimant: "nobody by that name", type: "claim" }, nobody)).toEqual([]);
+    expect(nobody.claim).toEqual({ find: "filter" });
+  });
+
   it("returns, for a common word, the best of its 50 newest matches", async () => {
     const found = await ids({ q: "wages", type: "claim" });
     expect(found).toEqual(await reference(ws.id, { q: "wages" }, { kind: "claim", newest: 50 }));
@@ -141,12 +166,21 @@ describe("search plans", () => {
       { q: "wages", rating: "true", status: "PUBLISHED" },
       { q: "wages", from: new Date("2026-01-10"), to: new Date("2026-01-20") },
       { q: "zeppelin", rating: "half-true" },
+      { q: "wages", claimant: "quill" },
+      { q: "wages ohio", claimant: "abbott", from: new Date("2026-01-05"), to: new Date("2026-02-10") },
+      { q: "wages", claimant: "ruiz", rating: "false" },
+      { q: "wages", claimant: "abbott", assignee: ws.users.reviewer },
+      { q: "wages", assignee: ws.users.reviewer, status: "RESEARCHING" },
+      { q: "wages zeppelin", claimant: "ABBOTT" },
+      { q: "percent", claimant: "Abbott", status: "PUBLISHED", rating: "true" },
     ];
     for (const f of cases) {
       // A bound above the match count: the walk then ranks every match, like the index.
       const all = await reference(ws.id, f, { kind: "claim" });
       expect(all.length, JSON.stringify(f)).toBeGreaterThan(0);
       expect(await ids({ ...f, type: "claim", plan: "index" }), JSON.stringify(f)).toEqual(all);
+      // The claims passing the filters first: every match ranked, as by the index.
+      expect(await ids({ ...f, type: "claim", plan: "filter" }), JSON.stringify(f)).toEqual(all);
       expect(await ids({ ...f, type: "claim", plan: "newest", candidates: CLAIMS }), JSON.stringify(f)).toEqual(all);
       expect(await ids({ ...f, type: "claim", plan: "newest" }), JSON.stringify(f)).toEqual(await reference(ws.id, f, { kind: "claim", newest: 50 }));
       // Sources and comments are filtered through their claim.
@@ -154,14 +188,16 @@ describe("search plans", () => {
         const expected = await reference(ws.id, f, { kind });
         expect(await ids({ ...f, type: kind }), `${kind} ${JSON.stringify(f)}`).toEqual(expected);
         expect(await ids({ ...f, type: kind, plan: "index" }), `${kind} ${JSON.stringify(f)}`).toEqual(expected);
+        expect(await ids({ ...f, type: kind, plan: "filter" }), `${kind} ${JSON.stringify(f)}`).toEqual(expected);
       }
     }
   });
 
   it("merges the kinds best first and never shows another workspace's rows", async () => {
     const mine = new Set((await getDb().claim.findMany({ where: { workspaceId: ws.id }, select: { id: true } })).map((c) => c.id));
-    for (const f of [{ q: "wages" }, { q: "zeppelin" }, { q: "wages", rating: "false" }, { q: "wages", status: "PUBLISHED" as const }, { q: "", status: "DETECTED" as const }]) {
-      for (const plan of [undefined, "index", "newest"] as const) {
+    const assignee = other.users.reviewer;
+    for (const f of [{ q: "wages" }, { q: "zeppelin" }, { q: "wages", rating: "false" }, { q: "wages", status: "PUBLISHED" as const }, { q: "", status: "DETECTED" as const }, { q: "wages", claimant: "quill" }, { q: "wages", claimant: "abbott", assignee }]) {
+      for (const plan of [undefined, "index", "newest", "filter"] as const) {
         const results = await searchWorkspace(other.id, { ...f, plan });
         expect(results.length).toBeGreaterThan(0);
         for (const r of results) {
