@@ -1,6 +1,6 @@
 // Errors the application means to show. Anything else is a bug and reaches users only as a
 // generic message; its details go to the server log.
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED" | "TOO_LARGE" | "UNSUPPORTED_TYPE" | "INTERNAL";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -9,6 +9,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  // An uploaded file over its limit, and a request body of a kind the endpoint does not take.
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
   INTERNAL: 500,
 };
 

@@ -53,7 +53,7 @@ export function Operation({ operation: op }: { operation: ReferenceOperation }) 
 
       {op.body ? (
         <section className="mt-4">
-          <h4 className="text-xs font-semibold uppercase tracking-wider text-muted">Request body <span className="normal-case tracking-normal">(JSON)</span></h4>
+          <h4 className="text-xs font-semibold uppercase tracking-wider text-muted">Request body <span className="normal-case tracking-normal">({op.bodyType})</span></h4>
           <div className="mt-1">
             <TypeTree node={op.body} />
           </div>

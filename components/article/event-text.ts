@@ -62,6 +62,8 @@ export function describeEvent(event: EventRow, scale: readonly Rating[]): string
       return `${who} edited the article's details`;
     case "article.text_replaced":
       return `${who} replaced the article's text`;
+    case "article.claims_rescored":
+      return `${who} re-scored the claims with the current detector`;
     case "claim.reattached":
       return `${who} re-attached the claim to “${field(event.after, "quote") ?? ""}”`;
     case "article.deleted":

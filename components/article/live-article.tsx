@@ -136,7 +136,8 @@ export function LiveArticle({ articleId, body, initialClaims: compactInitial, si
       queue = [];
       if (changes.length === 0) return;
       dispatch({ type: "changes", changes });
-      if (changes.some((c) => (c.claimId !== null && c.claimId === selected.current) || (c.kind === "claim.deleted" && c.entityId === selected.current))) requestRefresh();
+      // Re-scoring changes many claims in one event that carries none of them: read them afresh.
+      if (changes.some((c) => (c.claimId !== null && c.claimId === selected.current) || (c.kind === "claim.deleted" && c.entityId === selected.current) || c.kind === "article.claims_rescored")) requestRefresh();
     };
     // Background tabs get no animation frames; a timer keeps them current for when they return.
     const schedule = () => {

@@ -26,6 +26,7 @@ const VERBS: Record<string, string> = {
   "article.updated": "edited an article's details",
   "article.deleted": "deleted an article",
   "article.text_replaced": "replaced an article's text",
+  "article.claims_rescored": "re-scored an article's claims with the current detector",
   "claim.reattached": "re-attached a claim",
   "claim.deleted": "deleted a claim",
   "comment.deleted": "deleted a comment",
@@ -111,6 +112,12 @@ const FIELD_LABELS: Record<string, string> = {
   expiresAt: "Expires",
   organizationName: "Publisher",
   organizationUrl: "Publisher website",
+  // Re-scoring (article.claims_rescored): the per-claim scores are counted, not listed.
+  scope: "Claims taken",
+  scores: "Scores",
+  checked: "Claims checked",
+  crossedUp: "Rose to the threshold",
+  crossedDown: "Fell below the threshold",
 };
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
@@ -122,6 +129,11 @@ function formatValue(key: string, value: unknown): string {
   if (key === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
   if ((key === "status" || key === "account") && typeof value === "string") return value.charAt(0).toUpperCase() + value.slice(1);
   if (key === "highlightThreshold" && typeof value === "number") return `${Math.round(value * 100)}%`;
+  if (key === "scope" && (value === "untouched" || value === "all")) return value === "all" ? "every detected claim" : "untouched detected claims";
+  if (key === "scores" && typeof value === "object") {
+    const n = Object.keys(value as object).length;
+    return `${n} ${n === 1 ? "claim" : "claims"}`;
+  }
   if (key === "kind" && typeof value === "string" && value in SOURCE_KIND_LABELS) return SOURCE_KIND_LABELS[value as keyof typeof SOURCE_KIND_LABELS];
   if (key === "stance" && typeof value === "string" && value in SOURCE_STANCE_LABELS) return SOURCE_STANCE_LABELS[value as keyof typeof SOURCE_STANCE_LABELS];
   if (key === "confidence" && typeof value === "number" && CONFIDENCE_LABELS[value]) return CONFIDENCE_LABELS[value];

@@ -50,7 +50,8 @@ export type Action =
   | "webhook:manage"
   | "workspace:export"
   | "workspace:import"
-  | "two-factor:require";
+  | "two-factor:require"
+  | "claims:rescore";
 
 /**
  * Who is asking: a member with their role. A request made with a personal API token carries the
@@ -104,6 +105,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "workspace:export": "ADMIN",
   "workspace:import": "ADMIN",
   "two-factor:require": "ADMIN",
+  // Re-scoring every claim of the workspace with the current detector (Settings, General).
+  "claims:rescore": "ADMIN",
 };
 
 // Reviewers may change only what they added; editors and admins tidy up anyone's work.

@@ -11,6 +11,7 @@ export const CHANGE_KINDS = [
   "article.updated",
   "article.deleted",
   "article.text_replaced",
+  "article.claims_rescored",
   "claim.reattached",
   "claim.created",
   "claim.updated",

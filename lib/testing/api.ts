@@ -19,13 +19,17 @@ export function endpointFor(method: string, path: string): { endpoint: Endpoint;
   throw new Error(`No endpoint for ${method} ${path}`);
 }
 
-/** `token` sends Authorization: Bearer; without it the request carries whatever session the test mocked. */
-export async function callApi(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Call> {
+/**
+ * `token` sends Authorization: Bearer; without it the request carries whatever session the test
+ * mocked. `form` sends multipart/form-data (a file upload), with its boundary.
+ */
+export async function callApi(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; form?: FormData; headers?: Record<string, string> } = {}): Promise<Call> {
   const { endpoint, params } = endpointFor(method, path);
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.rawBody !== undefined) body = options.rawBody;
+  let body: string | FormData | undefined;
+  if (options.form !== undefined) body = options.form;
+  else if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";

@@ -35,6 +35,7 @@ const duplicates = await import("@/app/w/[workspace]/articles/[articleId]/duplic
 const importing = await import("@/app/w/[workspace]/articles/new/actions");
 const settings = await import("@/app/w/[workspace]/settings/actions");
 const revisions = await import("@/app/w/[workspace]/articles/[articleId]/revision-actions");
+const detection = await import("@/app/w/[workspace]/settings/detection-actions");
 
 type Case = {
   name: string;
@@ -122,6 +123,16 @@ const CASES: Case[] = [
   { name: "rename a rating", action: settings.renameRatingAction, min: "ADMIN", input: () => ({ key: "true", label: "Accurate" }) },
   { name: "move a rating", action: settings.moveRatingAction, min: "ADMIN", input: () => ({ key: "false", direction: "up" }) },
   { name: "retire a rating", action: settings.retireRatingAction, min: "ADMIN", input: () => ({ key: "true", retired: "true" }) },
+  {
+    name: "re-score the workspace's claims",
+    action: detection.rescoreClaimsAction,
+    min: "ADMIN",
+    input: () => ({ all: "on" }),
+    // A score from an older detector, so the allowed call has something to change.
+    prepare: async (f) => {
+      await getDb().claim.update({ where: { id: f.detected.id }, data: { score: 0.01 } });
+    },
+  },
 ];
 
 const RANK: Role[] = ["VIEWER", "REVIEWER", "EDITOR", "ADMIN"];

@@ -48,10 +48,20 @@ beforeAll(async () => {
   tokens.expired = (await createApiToken(ws.users.admin, { name: "expired", scope: "WRITE", expiresAt: new Date(Date.now() - 1000) })).token;
 });
 
-type Write = { name: string; method: string; path: () => string; body?: () => Record<string, unknown>; owned?: boolean };
+type Write = { name: string; method: string; path: () => string; body?: () => Record<string, unknown>; form?: () => FormData; owned?: boolean };
+
+/** A file upload the import would take: the refusal is the guard's, not the file's. */
+const importForm = () => {
+  const form = new FormData();
+  form.set("workspace", ws.slug);
+  form.set("title", "Planted");
+  form.set("file", new Blob(["Planted text: crime fell 12 percent."], { type: "text/plain" }), "planted.txt");
+  return form;
+};
 
 const WRITES: Write[] = [
   { name: "import an article", method: "POST", path: () => "/articles", body: () => ({ workspace: ws.slug, title: "Planted", body: "Planted text." }) },
+  { name: "import an article from a file", method: "POST", path: () => "/articles/import", form: importForm },
   { name: "change an article", method: "PATCH", path: () => `/articles/${ids.article}`, body: () => ({ version: 1, title: "Renamed" }) },
   { name: "delete an article", method: "DELETE", path: () => `/articles/${ids.article}?version=1` },
   { name: "add a claim", method: "POST", path: () => `/articles/${ids.article}/claims`, body: () => ({ start: 0, end: 10 }) },
@@ -103,7 +113,7 @@ const READS = [
 async function refused(write: Write, who: { token?: string; session?: string }, status: number, code: string) {
   session.userId = who.session ?? null;
   const before = await workspaceFingerprint(ws.id);
-  const result = await callApi(write.method, write.path(), { token: who.token, body: write.body?.() });
+  const result = await callApi(write.method, write.path(), { token: who.token, body: write.body?.(), form: write.form?.() });
   session.userId = null;
   expect(result.status, JSON.stringify(result.body)).toBe(status);
   expect(result.body).toMatchObject({ error: { code, message: expect.any(String) } });

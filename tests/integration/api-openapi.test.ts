@@ -65,6 +65,11 @@ describe("the OpenAPI document", () => {
       expect(operation!.responses["401"]).toBeDefined();
     }
     expect(doc.components.schemas.Error).toBeDefined();
+    // The file import takes multipart/form-data with a binary `file` part, and documents 413 and 415.
+    const upload = doc.paths["/articles/import"]!.post as unknown as { requestBody: { content: Record<string, { schema: { properties: Record<string, { format?: string }>; required: string[] } }> }; responses: Record<string, unknown> };
+    expect(upload.requestBody.content["multipart/form-data"]!.schema.properties.file).toMatchObject({ format: "binary" });
+    expect(upload.requestBody.content["multipart/form-data"]!.schema.required).toEqual(expect.arrayContaining(["workspace", "file"]));
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(["201", "413", "415"]));
     // Every schema in the document compiles.
     for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.getSchema(`factdesk-openapi#/components/schemas/${name}`)).not.toThrow();
   });
@@ -139,6 +144,20 @@ describe("the OpenAPI document", () => {
       for (const audience of ["reader", "desk"]) await conform("GET", `/articles/${article.id}/report?format=${format}&audience=${audience}`, "/articles/{id}/report", { token: reviewer }, 200);
     }
     await conform("GET", `/articles/${article.id}/report?format=docx`, "/articles/{id}/report", { token: reviewer }, 400);
+
+    const upload = new FormData();
+    upload.set("workspace", ws.slug);
+    upload.set("file", new Blob(["<title>From a page</title><p>Crime fell 12 percent last year, the police said.</p>"], { type: "text/html" }), "page.html");
+    const imported = await conform("POST", "/articles/import", "/articles/import", { token: editor, form: upload }, 201);
+    expect(imported).toMatchObject({ title: "From a page", body: "Crime fell 12 percent last year, the police said." });
+    const tooBig = new FormData();
+    tooBig.set("workspace", ws.slug);
+    tooBig.set("file", new Blob(["x".repeat(2_600_000)], { type: "text/plain" }), "big.txt");
+    await conform("POST", "/articles/import", "/articles/import", { token: editor, form: tooBig }, 413);
+    const pdf = new FormData();
+    pdf.set("workspace", ws.slug);
+    pdf.set("file", new Blob(["%PDF"], { type: "application/pdf" }), "a.pdf");
+    await conform("POST", "/articles/import", "/articles/import", { token: editor, form: pdf }, 415);
 
     const spare = await conform("POST", "/articles", "/articles", { token: editor, body: { workspace: ws.slug, title: "Spare", body: "Nothing to see here." } }, 201);
     await conform("DELETE", `/articles/${spare.id}?version=1`, "/articles/{id}", { token: editor }, 204);

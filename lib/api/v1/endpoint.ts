@@ -28,6 +28,11 @@ export type Endpoint = {
   query?: z.ZodObject;
   /** The JSON body, documented (derived from the operation's own schema). */
   body?: z.ZodType;
+  /**
+   * A file upload instead of a JSON body: `read` turns the multipart request into the operation's
+   * raw input (refusing what it cannot take), `form` documents its parts.
+   */
+  upload?: { read: (request: Request) => Promise<Record<string, unknown>>; form: z.ZodObject };
   /** The answer (JSON); absent for 204 and for endpoints that answer with a file or a stream. */
   response?: z.ZodType;
   /** Files or streams: their content types, for the document. */
@@ -90,7 +95,7 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
 /** The input an endpoint's operation validates: query, then body, then path parameters on top. */
 async function inputOf(endpoint: Endpoint, request: Request, params: Record<string, string>, principal: Principal) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const body = endpoint.method === "GET" || endpoint.method === "DELETE" ? {} : await readBody(request);
+  const body = endpoint.method === "GET" || endpoint.method === "DELETE" ? {} : endpoint.upload ? await endpoint.upload.read(request) : await readBody(request);
   const fromPath = Object.fromEntries(Object.entries(endpoint.params ?? {}).map(([param, field]) => [field, params[param]]));
   let base: Record<string, string> = {};
   if (endpoint.current && typeof params.id === "string") base = await endpoint.current(principal, params.id);

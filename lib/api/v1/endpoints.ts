@@ -35,6 +35,7 @@ import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
 import { reusedVerdictState } from "@/lib/domain/reuse";
+import { importUploadForm, importUploadInput, readImportUpload } from "./upload";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
 // with the same zod schema as the matching form, and calls the same lib/db function.
@@ -209,13 +210,31 @@ const createArticle: Endpoint = {
   path: "/articles",
   tag: "Articles",
   summary: "Import an article",
-  description: "Stores the text and detects its check-worthy claims, as the import page does. Editors and admins. The text is at most 1 MB.",
+  description: "Stores the text and detects its check-worthy claims, as the import page does. Editors and admins. The text is at most 1 MB. To send a .txt, .md or .html file instead, see POST /articles/import.",
   body: importInput,
   response: out.articleOut,
   status: 201,
   operation: defineOperation({
     action: "article:import",
     input: importInput,
+    scope: (input) => ({ workspace: input.workspace }),
+    run: async ({ workspace: _slug, ...input }, { member, ctx }) => articleJson(member, (await importArticle(ctx, input)).id),
+  }),
+};
+
+const importFile: Endpoint = {
+  method: "POST",
+  path: "/articles/import",
+  tag: "Articles",
+  summary: "Import an article from a file",
+  description:
+    "The article as a file: multipart/form-data with a `file` part (.txt, .md or .html, UTF-8, at most 2.5 MB) and optional `title`, `outlet`, `author`, `url` and `publishedAt` fields. Converted as the import page converts it: HTML and Markdown become plain text with their paragraphs, headings and list items; scripts, styles, menus and frames are left out; nothing in the file is run. Then stored with its detected claims, as POST /articles does. The URL is only stored, never fetched. A file over the limit answers 413, a file that is not .txt, .md or .html 415; a file with NUL bytes, that is not UTF-8 or that has no text 400, and nothing is stored. Editors and admins.",
+  upload: { read: readImportUpload, form: importUploadForm },
+  response: out.articleOut,
+  status: 201,
+  operation: defineOperation({
+    action: "article:import",
+    input: importUploadInput,
     scope: (input) => ({ workspace: input.workspace }),
     run: async ({ workspace: _slug, ...input }, { member, ctx }) => articleJson(member, (await importArticle(ctx, input)).id),
   }),
@@ -850,6 +869,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   listWorkspaces,
   listArticles,
   createArticle,
+  importFile,
   getArticleEndpoint,
   updateArticleEndpoint,
   deleteArticleEndpoint,

@@ -27,6 +27,12 @@ const ERROR_STATUSES: Array<[number, string]> = [
   [STATUS_BY_CODE.RATE_LIMITED, "Too many requests from this token: wait `Retry-After` seconds."],
 ];
 
+// Only where a file is uploaded.
+const UPLOAD_ERROR_STATUSES: Array<[number, string]> = [
+  [STATUS_BY_CODE.TOO_LARGE, "The file (or the whole request) is over its size limit; nothing was stored."],
+  [STATUS_BY_CODE.UNSUPPORTED_TYPE, "Not a multipart/form-data request, or a file of a type the endpoint does not take."],
+];
+
 const operationId = (e: Endpoint) =>
   `${e.method.toLowerCase()}${e.path
     .split("/")
@@ -53,7 +59,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl =
     if (endpoint.response) responses[status] = { description: "OK", content: { ...files, "application/json": { schema: jsonSchema(endpoint.response, "output", components) } } };
     else if (endpoint.produces) responses[status] = { description: "OK", content: files };
     else responses[status] = { description: "Done; no content." };
-    for (const [code, description] of ERROR_STATUSES) {
+    for (const [code, description] of [...ERROR_STATUSES, ...(endpoint.upload ? UPLOAD_ERROR_STATUSES : [])]) {
       responses[String(code)] = { description, content: { "application/json": { schema: errorRef } }, ...(code === 429 ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}) };
     }
     const method = endpoint.method.toLowerCase();
@@ -64,6 +70,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], serverUrl =
       ...(endpoint.description ? { description: endpoint.description } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input", components) } } } } : {}),
+      ...(endpoint.upload ? { requestBody: { required: true, content: { "multipart/form-data": { schema: jsonSchema(endpoint.upload.form, "input", components), encoding: { file: { contentType: "text/plain, text/markdown, text/html, application/octet-stream" } } } } } } : {}),
       responses,
     };
   }

@@ -16,6 +16,8 @@ export type ReferenceOperation = {
   description: string | null;
   parameters: ReferenceParameter[];
   body: TypeNode | null;
+  /** How the body is sent: JSON, or a multipart form with a file. */
+  bodyType: "JSON" | "multipart/form-data";
   success: ReferenceResponse;
   errors: ReferenceResponse[];
   curl: string;
@@ -32,13 +34,18 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").re
 export const schemaAnchor = (name: string) => `schema-${slug(name)}`;
 
 /** Placeholders a reader replaces: {id} becomes ID, a required query field its NAME in capitals. */
-function curlFor(method: string, path: string, parameters: ReferenceParameter[], body: Json | null, components: Record<string, Json>): string {
+function curlFor(method: string, path: string, parameters: ReferenceParameter[], body: Json | null, components: Record<string, Json>, form: Json | null = null): string {
   const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase());
   const query = parameters.filter((p) => p.in === "query" && p.required).map((p) => `${p.name}=${p.name.toUpperCase()}`);
   const lines = [`curl -sS${method === "GET" ? "" : ` -X ${method}`} "$FACTDESK_URL/api/v1${url}${query.length ? `?${query.join("&")}` : ""}"`, `  -H "Authorization: Bearer $FACTDESK_TOKEN"`];
   if (body) {
     const example = JSON.stringify(exampleOf(body, components)).replaceAll("'", "'\\''");
     lines.push(`  -H "Content-Type: application/json"`, `  -d '${example}'`);
+  }
+  // A file upload: each required part, the file as @FILE.
+  if (form && isObject(form.properties)) {
+    const required = Array.isArray(form.required) ? form.required : [];
+    for (const name of Object.keys(form.properties).filter((n) => required.includes(n))) lines.push(`  -F "${name}=${name === "file" ? "@FILE" : name.toUpperCase()}"`);
   }
   return lines.join(" \\\n");
 }
@@ -72,6 +79,8 @@ export function buildReference(document: Json): Reference {
       });
       const requestBody = isObject(op.requestBody) && isObject(op.requestBody.content) ? op.requestBody.content["application/json"] : null;
       const bodySchema = isObject(requestBody) && isObject(requestBody.schema) ? requestBody.schema : null;
+      const multipart = isObject(op.requestBody) && isObject(op.requestBody.content) ? op.requestBody.content["multipart/form-data"] : null;
+      const formSchema = isObject(multipart) && isObject(multipart.schema) ? multipart.schema : null;
       const responses = isObject(op.responses) ? Object.entries(op.responses) : [];
       const [successEntry] = responses.filter(([status]) => status.startsWith("2"));
       const upper = method.toUpperCase();
@@ -82,10 +91,11 @@ export function buildReference(document: Json): Reference {
         summary: typeof op.summary === "string" ? op.summary : `${upper} ${path}`,
         description: typeof op.description === "string" ? op.description : null,
         parameters,
-        body: bodySchema ? schemaTree(bodySchema) : null,
+        body: bodySchema ? schemaTree(bodySchema) : formSchema ? schemaTree(formSchema) : null,
+        bodyType: formSchema && !bodySchema ? "multipart/form-data" : "JSON",
         success: successEntry ? responseOf(successEntry[0], successEntry[1]) : { status: "200", description: "OK", schema: null, contentTypes: [] },
         errors: responses.filter(([status]) => !status.startsWith("2")).map(([status, response]) => responseOf(status, response)),
-        curl: curlFor(upper, path, parameters, bodySchema, components),
+        curl: curlFor(upper, path, parameters, bodySchema, components, formSchema),
       };
       const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : "Other";
       if (!groups.has(tag)) groups.set(tag, []);

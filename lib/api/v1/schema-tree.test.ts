@@ -92,4 +92,23 @@ describe("buildReference over the API's own document", () => {
     expect(add!.curl).toContain(`-d '{"name":"…"}'`);
     expect(reference.schemas.map((s) => s.name)).toEqual(expect.arrayContaining(["Error", "Part"]));
   });
+
+  it("shows a file upload as a multipart form, with its own errors and a curl line with -F", () => {
+    const upload = [
+      {
+        method: "POST",
+        path: "/widgets/import",
+        tag: "Widgets",
+        summary: "Upload a widget",
+        upload: { read: async () => ({}), form: z.object({ workspace: z.string(), file: z.string().meta({ format: "binary" }), note: z.string().optional() }) },
+        status: 201,
+        personal: { input: z.object({}), run: async () => null },
+      },
+    ] as const;
+    const [op] = buildReference(buildOpenApiDocument(upload as never)).groups[0]!.operations;
+    expect(op!.bodyType).toBe("multipart/form-data");
+    expect(op!.body).not.toBeNull();
+    expect(op!.errors.map((e) => e.status)).toEqual(["400", "401", "403", "404", "409", "413", "415", "429"]);
+    expect(op!.curl).toBe('curl -sS -X POST "$FACTDESK_URL/api/v1/widgets/import" \\\n  -H "Authorization: Bearer $FACTDESK_TOKEN" \\\n  -F "workspace=WORKSPACE" \\\n  -F "file=@FILE"');
+  });
 });

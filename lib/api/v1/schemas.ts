@@ -13,9 +13,9 @@ const person = z.object({ id: z.string(), name: z.string() }).meta({ id: "Person
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "CONFLICT", "RATE_LIMITED", "INTERNAL"]),
+      code: z.enum(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "CONFLICT", "RATE_LIMITED", "TOO_LARGE", "UNSUPPORTED_TYPE", "INTERNAL"]),
       message: z.string().describe("What went wrong, in words a person can act on."),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe("With INVALID_INPUT: each field's messages."),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe("With INVALID_INPUT (and a refused upload): each field's messages."),
       current: z.object({ version: z.number().int(), fields: z.record(z.string(), z.string()) }).optional().describe("With CONFLICT on a stale version: the item as it stands now."),
     }),
   })

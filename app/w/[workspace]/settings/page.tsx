@@ -9,7 +9,9 @@ import { RULE_LIMITS } from "@/lib/domain/publishing";
 import { getPublisherSettings } from "@/lib/db/report-publisher";
 import { MAX_ORGANIZATION_NAME } from "@/lib/validation/publisher";
 import { MAX_WORKSPACE_NAME } from "@/lib/validation/settings";
+import { countRescoreCandidates } from "@/lib/db/rescore";
 import { renameWorkspaceAction, setArchivedAction, setPublisherAction, setPublishingRulesAction } from "./actions";
+import { rescoreClaimsAction } from "./detection-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,7 +22,8 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
   const { workspace } = member;
   const bound = (action: WorkspaceActionFn) => action.bind(null, slug);
   const archived = workspace.archivedAt !== null;
-  const publisher = await getPublisherSettings(workspace.id);
+  const [publisher, rescorable] = await Promise.all([getPublisherSettings(workspace.id), countRescoreCandidates(workspace.id)]);
+  const count = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "claim" : "claims"}`;
 
   return (
     <SettingsShell workspace={workspace} current="general" title="General" intro="How this desk is named and the rules every verdict must meet before it is published.">
@@ -66,6 +69,23 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
             />
           </div>
           <CheckboxField name="fourEyes" label="Four eyes" defaultChecked={workspace.fourEyes} hint="Someone other than the publisher must have reviewed the claim." />
+        </ActionForm>
+      </SettingsPanel>
+
+      <SettingsPanel
+        id="detection-heading"
+        title="Detection"
+        description={
+          <>
+            Claims keep the check-worthiness score they were given when their article was imported, so claims found by an earlier detector still carry its scores. Re-scoring gives them the current detector&apos;s score; their words, statements and statuses never change, and each article&apos;s change is recorded in the audit log. The reasons shown under “Why it was flagged” always come from the current detector.
+          </>
+        }
+      >
+        <p className="mb-3 text-sm">
+          {count(rescorable.untouched)} still as the detector left them (not yet triaged, edited or reviewed); {count(rescorable.all)} found by the detector in all.
+        </p>
+        <ActionForm action={bound(rescoreClaimsAction)} submitLabel="Re-score claims" pendingLabel="Re-scoring…" variant="secondary" disabled={archived || rescorable.all === 0}>
+          <CheckboxField name="all" label="Include claims the desk has worked on" hint="Triaged, reworded, reviewed, published and dismissed claims too. Their scores change; nothing else does." />
         </ActionForm>
       </SettingsPanel>
 
