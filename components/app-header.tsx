@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Role } from "@/lib/auth/policy";
-import { countUnread } from "@/lib/db/inbox";
+import { pageUnreadCount } from "@/lib/auth/guards";
 import { HeaderMenuKeys } from "./header-menu";
 import { InboxLink } from "./inbox-link";
 import { HeaderSearch } from "./keyboard/header-search";
@@ -24,7 +24,7 @@ export async function AppHeader({ workspace, workspaces, user, role }: {
 }) {
   const others = workspaces.filter((w) => w.slug !== workspace?.slug);
   const actor = role ? { userId: user.id, role } : null;
-  const unread = await countUnread(user.id);
+  const unread = await pageUnreadCount(user.id);
   // The header's links are not prefetched: every page is rendered per request (its nonce), so a
   // prefetch brought little and cost a server request per link on every page view.
   return (

@@ -13,3 +13,4 @@ export function createFactdeskServer(options: {
   trustedProxies?: number;
   onDrainStart?: () => void;
 }): { server: http.Server; drain(graceMs: number): Promise<boolean>; inFlight(): number; isDraining(): boolean };
+export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse): boolean;

@@ -24,6 +24,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { GUARDED_HEADER, HSTS, hasSessionCookie, newNonce, pagePolicy, routeRequest, servedOverHttps } from "../lib/http/page-guard.mjs";
 
 /** Must equal CLIENT_ADDRESS_HEADER in lib/http/client-address.ts (a unit test checks). */
 export const CLIENT_ADDRESS_HEADER = "x-factdesk-client-address";
@@ -135,6 +136,57 @@ export function createFactdeskServer({ handle, trustedProxies = 0, onDrainStart 
   }
 
   return { server, drain, inFlight: () => inFlight.size, isDraining: () => draining };
+}
+
+/**
+ * What proxy.ts does under `next dev`, done here for every request before Next sees it (the same
+ * rules, lib/http/page-guard.mjs): a page gets a fresh nonce in its request's and its answer's
+ * Content-Security-Policy (Next reads the nonce from the request's) and HSTS over https; a NUL in
+ * a page's or the JSON API's address is 404; a signed-in area without a session cookie or token
+ * goes to the sign-in page. Every request is marked with GUARDED_HEADER (replacing whatever the
+ * client sent under it, or under the nonce's headers), so the proxy's matcher skips it.
+ * Returns true when it has answered the request itself.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+export function guardRequest(req, res) {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const pathname = q < 0 ? url : url.slice(0, q);
+  const search = q < 0 ? "" : url.slice(q);
+  delete req.headers["x-nonce"];
+  delete req.headers["content-security-policy"];
+  delete req.headers["content-security-policy-report-only"];
+  req.headers[GUARDED_HEADER] = "1";
+  const authorization = req.headers.authorization;
+  const route = routeRequest(pathname, search, { sessionCookie: hasSessionCookie(req.headers.cookie), authorization });
+  if (route.kind === "pass") return false;
+  if (route.kind === "not-found") {
+    res.statusCode = 404;
+    res.setHeader("Cache-Control", "no-store");
+    if (route.api) {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found." } }));
+    } else {
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("Not found.");
+    }
+    return true;
+  }
+  if (route.kind === "sign-in") {
+    res.statusCode = 307;
+    res.setHeader("Location", route.location);
+    res.end();
+    return true;
+  }
+  const nonce = newNonce();
+  const policy = pagePolicy(nonce);
+  req.headers["x-nonce"] = nonce;
+  req.headers["content-security-policy"] = policy;
+  res.setHeader("Content-Security-Policy", policy);
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  if (servedOverHttps(Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)) res.setHeader("Strict-Transport-Security", HSTS);
+  return false;
 }
 
 /** FACTDESK_WORKERS: how many app instances to run (default 1; "cores": the cores available, 1 to 8). */
@@ -252,7 +304,8 @@ async function runInstance() {
   const factdesk = createFactdeskServer({ handle: (req, res) => handler(req, res), trustedProxies, onDrainStart: stopBackgroundWork });
   const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port, httpServer: factdesk.server });
   await app.prepare();
-  handler = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  handler = (req, res) => (guardRequest(req, res) ? undefined : nextHandler(req, res));
 
   let stopping = false;
   const stop = async (/** @type {string} */ why) => {

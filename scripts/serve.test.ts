@@ -2,7 +2,9 @@ import type http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER as APP_HEADER } from "../lib/http/client-address";
-import { CLIENT_ADDRESS_HEADER, createFactdeskServer, poolSizeFor, resolveClientAddress, trustedProxiesFrom, workerCountFrom } from "./serve.mjs";
+import { config as proxyConfig } from "../proxy";
+import { GUARDED_HEADER, PAGE_PATH_SOURCE } from "../lib/http/page-guard.mjs";
+import { CLIENT_ADDRESS_HEADER, createFactdeskServer, guardRequest, poolSizeFor, resolveClientAddress, trustedProxiesFrom, workerCountFrom } from "./serve.mjs";
 
 // The production server's own part (scripts/serve.mjs), with a stand-in for Next's handler.
 
@@ -138,5 +140,105 @@ describe("the production server", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await factdesk.drain(300)).toBe(false);
     expect(await pending).toBeInstanceOf(Error);
+  });
+});
+
+describe("the page guard (what proxy.ts does under next dev)", () => {
+  const saved = { NEXTAUTH_URL: process.env.NEXTAUTH_URL, FACTDESK_TRUSTED_PROXIES: process.env.FACTDESK_TRUSTED_PROXIES };
+  afterEach(() => {
+    for (const name of ["NEXTAUTH_URL", "FACTDESK_TRUSTED_PROXIES"] as const) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+
+  /** The guard, then a stand-in for Next that reports the request headers it was given. */
+  const guarded = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (guardRequest(req, res)) return;
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ reached: true, policy: req.headers["content-security-policy"] ?? null, nonce: req.headers["x-nonce"] ?? null, marker: req.headers[GUARDED_HEADER] ?? null }));
+  };
+  type Seen = { reached: boolean; policy: string | null; nonce: string | null; marker: string | null };
+  const request = async (path: string, headers: Record<string, string> = {}) => {
+    const { url } = await serve(guarded);
+    const response = await fetch(`${url}${path}`, { headers, redirect: "manual" });
+    const text = await response.text();
+    return { response, text, seen: (response.headers.get("content-type") === "application/json" && text.startsWith('{"reached"') ? JSON.parse(text) : null) as Seen | null };
+  };
+
+  it("gives each page a fresh nonce, in the policy Next reads from the request and in the answer's", async () => {
+    const a = await request("/login");
+    const b = await request("/w/demo/articles/x", { cookie: "theme=dark; next-auth.session-token=abc" });
+    for (const { response, seen } of [a, b]) {
+      expect(seen?.reached).toBe(true);
+      expect(seen?.policy).toBe(response.headers.get("content-security-policy"));
+      expect(seen?.policy).toContain(`'nonce-${seen?.nonce}' 'strict-dynamic'`);
+      expect(seen?.policy).toContain("object-src 'none'");
+      expect(seen?.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(response.headers.get("strict-transport-security")).toBeNull();
+    }
+    expect(a.seen?.nonce).not.toBe(b.seen?.nonce);
+  });
+
+  it("replaces a policy, nonce or mark the client sent", async () => {
+    const forged = { "content-security-policy": "script-src 'nonce-forged'", "x-nonce": "forged", [GUARDED_HEADER]: "forged" };
+    const page = await request("/login", forged);
+    expect(page.seen?.nonce).not.toBe("forged");
+    expect(page.seen?.policy).not.toContain("forged");
+    expect(page.seen?.marker).toBe("1");
+    // Not a page: the client's policy and nonce are dropped, not passed on.
+    const health = await request("/api/health", forged);
+    expect(health.seen).toEqual({ reached: true, policy: null, nonce: null, marker: "1" });
+  });
+
+  it("leaves the API, build assets and files alone (no page policy, no redirect)", async () => {
+    for (const path of ["/api/health", "/api/v1/workspaces", "/_next/static/chunks/a.js", "/r/serif.woff2", "/favicon.ico", "/w/demo/backup/export.txt"]) {
+      const { response, seen } = await request(path);
+      expect(seen?.reached, path).toBe(true);
+      expect(response.headers.get("content-security-policy"), path).toBeNull();
+    }
+  });
+
+  it("sends signed-out visitors of the signed-in areas to sign in, coming back after; a token goes on to its handler", async () => {
+    const { response, seen } = await request("/w/demo/articles/x?claim=y");
+    expect(seen).toBeNull();
+    expect(response.status).toBe(307);
+    expect(new URL(response.headers.get("location")!, "http://x").pathname).toBe("/login");
+    expect(new URL(response.headers.get("location")!, "http://x").searchParams.get("callbackUrl")).toBe("/w/demo/articles/x?claim=y");
+    for (const path of ["/queue", "/inbox", "/account/tokens", "/w/demo"]) expect((await request(path)).response.status, path).toBe(307);
+    // An empty cookie is no cookie; a split one (.0, .1) is one.
+    expect((await request("/inbox", { cookie: "next-auth.session-token=" })).response.status).toBe(307);
+    expect((await request("/inbox", { cookie: "__Secure-next-auth.session-token.0=abc" })).seen?.reached).toBe(true);
+    expect((await request("/w/demo/backup/export", { authorization: "Bearer fd_x" })).seen?.reached).toBe(true);
+    for (const path of ["/login", "/r/some-token", "/docs/api", "/", "/wrong", "/queued"]) expect((await request(path)).seen?.reached, path).toBe(true);
+  });
+
+  it("answers 404 to an address holding NUL: text for pages, JSON for the API", async () => {
+    for (const path of ["/w/demo%00", "/login?next=%00", "/r/abc%00"]) {
+      const { response, text } = await request(path);
+      expect(response.status, path).toBe(404);
+      expect(text).toBe("Not found.");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+    const api = await request("/api/v1/claims/abc%00/sources");
+    expect(api.response.status).toBe(404);
+    expect(JSON.parse(api.text)).toEqual({ error: { code: "NOT_FOUND", message: "Not found." } });
+    // %2500 is an escaped "%00", not a NUL.
+    expect((await request("/r/abc%2500")).seen?.reached).toBe(true);
+  });
+
+  it("sends HSTS when the public address is https, or a trusted proxy says the request was", async () => {
+    process.env.NEXTAUTH_URL = "https://desk.example.org";
+    expect((await request("/login")).response.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    process.env.NEXTAUTH_URL = "http://localhost:3000";
+    expect((await request("/login", { "x-forwarded-proto": "https" })).response.headers.get("strict-transport-security")).toBeNull();
+    process.env.FACTDESK_TRUSTED_PROXIES = "1";
+    expect((await request("/login", { "x-forwarded-proto": "https" })).response.headers.get("strict-transport-security")).toBe("max-age=31536000");
+  });
+
+  it("covers the paths proxy.ts covers, and marks requests so that the proxy skips them", () => {
+    const sources = proxyConfig.matcher.map((entry) => entry.source);
+    expect(sources).toEqual(["/api/v1/:path*", `/${PAGE_PATH_SOURCE}`]);
+    for (const entry of proxyConfig.matcher) expect(entry.missing).toEqual([{ type: "header", key: GUARDED_HEADER }]);
   });
 });

@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
-import { getSessionUser } from "@/lib/auth/guards";
-import { listWorkspacesForUser } from "@/lib/db/workspaces";
+import { getSessionUser, pageWorkspaces } from "@/lib/auth/guards";
 
 // Pages that belong to a person rather than to one workspace: my queue and my inbox.
 export default async function PersonalLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  const workspaces = await listWorkspacesForUser(user.id);
+  const workspaces = await pageWorkspaces(user.id);
   const first = workspaces[0] ?? null;
   return (
     <>

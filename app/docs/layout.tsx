@@ -1,13 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
-import { getSessionUser } from "@/lib/auth/guards";
-import { listWorkspacesForUser } from "@/lib/db/workspaces";
+import { getSessionUser, pageWorkspaces } from "@/lib/auth/guards";
 
 // Documentation is public: it holds no data. A signed-in reader keeps their usual header.
 export default async function DocsLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
-  const workspaces = user ? await listWorkspacesForUser(user.id) : [];
+  const workspaces = user ? await pageWorkspaces(user.id) : [];
   const first = workspaces[0] ?? null;
   return (
     <>

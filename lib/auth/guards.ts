@@ -6,7 +6,7 @@ import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { findClaimWorkspaceSlug } from "@/lib/db/claims";
 import { getActiveUser, type SessionUser } from "@/lib/db/users";
 import { hasTwoFactor, twoFactorRequiredMessage } from "@/lib/db/two-factor";
-import { getMembership, listMembershipsForUser, type WorkspaceMembership } from "@/lib/db/workspaces";
+import { getMembership, readMembershipsForPage, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
 import { readSessionCookie } from "./session-cookie";
@@ -36,9 +36,16 @@ export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionI
 /** The signed-in, active user; read once per request however many components ask. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSignedIn())?.user ?? null);
 
-// The layout and the page both need the membership, the layout also the person's other
-// workspaces: one query per request for all of them.
-const getMembershipsOnce = cache(listMembershipsForUser);
+// The layout and the page both need the membership, the header also the person's other
+// workspaces, whether they use two-factor sign-in and their unread count: one statement per
+// request for all of them.
+const getPageContextOnce = cache(readMembershipsForPage);
+const getMembershipsOnce = async (userId: string) => (await getPageContextOnce(userId)).memberships;
+
+/** The header's unread inbox count (read with the page's membership). */
+export async function pageUnreadCount(userId: string): Promise<number> {
+  return (await getPageContextOnce(userId)).unread;
+}
 
 /** The header's list: the person's workspaces, archived ones left out (read with the page's membership). */
 export async function pageWorkspaces(userId: string): Promise<Array<{ id: string; slug: string; name: string; role: WorkspaceMembership["role"] }>> {
@@ -111,7 +118,7 @@ export async function requirePageMember(workspaceSlug: string): Promise<Member> 
   if (!user) redirect("/login");
   const membership = workspaceSlug.includes("\u0000") ? null : (await getMembershipsOnce(user.id)).find((m) => m.workspace.slug === workspaceSlug);
   if (!membership) notFoundPage();
-  if (membership.workspace.requireTwoFactor && !(await hasTwoFactorOnce(user.id))) redirect(`/account/two-factor?workspace=${encodeURIComponent(workspaceSlug)}`);
+  if (membership.workspace.requireTwoFactor && !(await getPageContextOnce(user.id)).hasTwoFactor) redirect(`/account/two-factor?workspace=${encodeURIComponent(workspaceSlug)}`);
   return { ...membership, user, actor: { userId: user.id, role: membership.role } };
 }
 

@@ -8,6 +8,7 @@ import { changeClaimStatus, setClaimAssignee } from "./claims";
 import { getDb } from "./client";
 import { createComment } from "./comments";
 import { countUnread, listInbox, markAllNotificationsRead, markNotificationRead, openNotification } from "./inbox";
+import { readMembershipsForPage } from "./workspaces";
 
 // The inbox is one person's, across their workspaces: every query is scoped to their own id.
 
@@ -114,4 +115,41 @@ describe("marking read", () => {
     expect(await countUnread(ws.users.editor)).toBe(0);
     expect(await listInbox(ws.users.editor, { unreadOnly: true })).toEqual([]);
   });
+
+  it("counts the same in the page header (read with the person's memberships) as in the inbox, in every case the inbox rules on", async () => {
+    const [a, b] = await createWorkspacePair();
+    const person = a.users.editor;
+    await getDb().membership.create({ data: { workspaceId: b.id, userId: person, role: "REVIEWER" } });
+    const mention = async (workspace: TestWorkspace) => {
+      const claim = await freshClaim(workspace);
+      const may = (x: Parameters<typeof can>[1]) => can({ userId: workspace.users.reviewer, role: "REVIEWER" }, x);
+      await createComment(actingAs(workspace, "reviewer"), may, createCommentSchema.parse({ claimId: claim.id, body: `Look ${mentionToken({ id: person, name: "x" })}` }));
+    };
+    await mention(a);
+    await mention(a);
+    await mention(b);
+    const both = async () => {
+      const [header, inbox] = [(await readMembershipsForPage(person)).unread, await countUnread(person)];
+      expect(header).toBe(inbox);
+      return header;
+    };
+    expect(await both()).toBe(3);
+    const first = await getDb().notification.findFirstOrThrow({ where: { userId: person, workspaceId: a.id } });
+    await markNotificationRead(person, first.id);
+    expect(await both()).toBe(2);
+    // b requires two-factor sign-in, which the person has not set up: its line is not counted until they do.
+    await getDb().workspace.update({ where: { id: b.id }, data: { requireTwoFactor: true } });
+    expect(await both()).toBe(1);
+    await getDb().twoFactor.create({ data: { userId: person, secretSealed: "sealed", enabledAt: new Date() } });
+    expect(await both()).toBe(2);
+    expect((await readMembershipsForPage(person)).hasTwoFactor).toBe(true);
+    // An archived workspace, or a membership ended, drops its lines.
+    await getDb().workspace.update({ where: { id: b.id }, data: { archivedAt: new Date() } });
+    expect(await both()).toBe(1);
+    await getDb().membership.update({ where: { workspaceId_userId: { workspaceId: a.id, userId: person } }, data: { disabledAt: new Date() } });
+    expect(await both()).toBe(0);
+    // Someone else's lines are never counted.
+    expect((await readMembershipsForPage(a.users.reviewer)).unread).toBe(await countUnread(a.users.reviewer));
+  });
 });
+

@@ -54,14 +54,30 @@ export async function getMembership(slug: string, userId: string): Promise<Works
  * per request by lib/auth/guards.ts requirePageMember and pageWorkspaces).
  */
 export async function listMembershipsForUser(userId: string): Promise<WorkspaceMembership[]> {
-  // One statement (the query builder sends one for the memberships and one for their workspaces).
-  const rows = await getDb().$queryRaw<Array<Omit<WorkspaceMembership["workspace"], "ratingScale"> & { ratingScale: unknown; role: Role }>>`
+  return (await readMembershipsForPage(userId)).memberships;
+}
+
+/**
+ * What every signed-in page reads about its person, in one statement: their memberships with
+ * the workspaces (the query builder sends one statement for the memberships and one for their
+ * workspaces), whether they sign in with a second factor, and how many unread lines their inbox
+ * holds, by the inbox's rule (lib/db/inbox.ts countUnread: active memberships of workspaces
+ * that are not archived and whose two-factor requirement they meet).
+ */
+export async function readMembershipsForPage(userId: string): Promise<{ memberships: WorkspaceMembership[]; hasTwoFactor: boolean; unread: number }> {
+  const rows = await getDb().$queryRaw<Array<Omit<WorkspaceMembership["workspace"], "ratingScale"> & { ratingScale: unknown; role: Role; unread: number; hasTwoFactor: boolean }>>`
     SELECT m."role"::text AS "role", w."id", w."slug", w."name", w."ratingScale", w."minSourcesToPublish", w."minReviewsToPublish",
-      w."fourEyes", w."highlightThreshold", w."archivedAt", w."requireTwoFactor"
+      w."fourEyes", w."highlightThreshold", w."archivedAt", w."requireTwoFactor",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${userId} AND n."workspaceId" = w."id" AND n."readAt" IS NULL) AS "unread",
+      EXISTS (SELECT 1 FROM "TwoFactor" t WHERE t."userId" = ${userId} AND t."enabledAt" IS NOT NULL) AS "hasTwoFactor"
     FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
     WHERE m."userId" = ${userId} AND m."disabledAt" IS NULL
     ORDER BY w."name" ASC, w."id" ASC`;
-  return rows.map(({ role, ratingScale, ...workspace }) => ({ role, workspace: { ...workspace, ratingScale: parseRatingScale(ratingScale) } }));
+  // The same for every row; with no membership there is nothing it would open.
+  const hasTwoFactor = rows[0]?.hasTwoFactor ?? false;
+  const memberships = rows.map(({ role, ratingScale, unread: _unread, hasTwoFactor: _hasTwoFactor, ...workspace }) => ({ role, workspace: { ...workspace, ratingScale: parseRatingScale(ratingScale) } }));
+  const unread = rows.reduce((sum, row) => (row.archivedAt === null && (!row.requireTwoFactor || hasTwoFactor) ? sum + row.unread : sum), 0);
+  return { memberships, hasTwoFactor, unread };
 }
 
 /** The workspaces someone works in; archived ones stay reachable by address but leave the list. */
