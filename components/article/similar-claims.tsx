@@ -2,11 +2,13 @@ import Link from "next/link";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
+import { listOutdatedDuplicates } from "@/lib/db/reuse-bulk";
 import { findSimilarClaims, getDuplicateLinks, type DuplicateLinks } from "@/lib/db/similar-claims";
 import { publishBlockers } from "@/lib/domain/publishing";
 import { ratingLabel } from "@/lib/domain/rating-scale";
 import { resultHref } from "@/lib/domain/search";
 import { ActionForm } from "../ui/action-form";
+import { TextAreaField } from "../ui/field";
 import type { FormAction } from "./claim-forms";
 import { StatusBadge } from "./status-badge";
 
@@ -19,7 +21,43 @@ type Props = {
   markDuplicate: FormAction;
   /** The bound reuseDecisionAction; shown to those who may publish a verdict. */
   reuseDecision: FormAction;
+  /** The bound reuseOnDuplicatesAction: on an original, its verdict reused on its out-of-date duplicates. */
+  reuseOnDuplicates?: FormAction;
 };
+
+/**
+ * On a published original: its duplicates that still show an earlier verdict of it, and the one
+ * button that reuses the current verdict on them (each reopened with the person's reason and
+ * published through the same rules as a single reuse; see lib/db/reuse-bulk.ts).
+ */
+async function FollowOnDuplicates({ member, claim, action }: { member: Member; claim: PanelClaim; action: FormAction }) {
+  const current = claim.decisions[0]?.id;
+  if (claim.status !== "PUBLISHED" || !current || !can(member.actor, "decision:publish") || !can(member.actor, "claim:reopen")) return null;
+  const outdated = await listOutdatedDuplicates(member.workspace.id, claim.id, current);
+  if (outdated.length === 0) return null;
+  const ready = outdated.filter((d) => d.status === "PUBLISHED").length;
+  const busy = outdated.length - ready;
+  const count = (n: number) => (n === 1 ? "1 duplicate" : `${n} duplicates`);
+  return (
+    <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="reuse-on-duplicates">
+      <p className="font-medium">{count(outdated.length)} still show{outdated.length === 1 ? "s" : ""} an earlier verdict of this claim</p>
+      <p className="mt-1 text-xs text-muted">
+        {ready > 0
+          ? `Each published one is reopened with your reason and this verdict published on it as a correction, under the desk's publishing rules (its own sources and reviews, four eyes); any the rules refuse stay as they are.`
+          : "Every one of them has been reopened since, so whoever is correcting it decides; each can reuse this verdict from its own page."}
+        {ready > 0 && busy > 0 ? ` ${count(busy)} reopened by someone will be left to them.` : ""}
+      </p>
+      {ready > 0 ? (
+        <ActionForm action={action} submitLabel={`Reuse this verdict on ${ready} out-of-date duplicate${ready === 1 ? "" : "s"}`} pendingLabel="Publishing…" className="mt-2 space-y-2">
+          <input type="hidden" name="claimId" value={claim.id} />
+          <input type="hidden" name="decisionId" value={current} />
+          <input type="hidden" name="duplicates" value={outdated.map((d) => `${d.id}:${d.version}`).join(",")} />
+          <TextAreaField name="reason" label="Why they are reopened" required rows={2} hint="Shown in each duplicate's history, for example “The original was corrected.”" />
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * Reusing the original's verdict on this duplicate: the button when the publishing gate lets
@@ -70,7 +108,7 @@ function ReuseVerdict({ member, claim, links, action }: { member: Member; claim:
  * the workspace's most similar claims with their published verdicts; editors mark one as the
  * original whose verdict this claim reuses.
  */
-export async function SimilarClaims({ member, claim, markDuplicate, reuseDecision }: Props) {
+export async function SimilarClaims({ member, claim, markDuplicate, reuseDecision, reuseOnDuplicates }: Props) {
   const workspaceId = member.workspace.id;
   const slug = member.workspace.slug;
   const scale = member.workspace.ratingScale;
@@ -126,6 +164,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
               </li>
             ))}
           </ul>
+          {reuseOnDuplicates ? <FollowOnDuplicates member={member} claim={claim} action={reuseOnDuplicates} /> : null}
         </div>
       ) : null}
 

@@ -34,6 +34,7 @@ import * as out from "./schemas";
 import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
+import { REUSE_ENDPOINTS } from "./reuse-endpoints";
 import { reusedVerdictState } from "@/lib/domain/reuse";
 
 // Every /api/v1 operation, in the order of the reference. Each names its policy action, validates
@@ -888,4 +889,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...REVISION_ENDPOINTS,
   ...SECURITY_ENDPOINTS,
   ...SEARCH_ENDPOINTS,
+  ...REUSE_ENDPOINTS,
 ];
