@@ -173,11 +173,13 @@ async function inProgress(tx: Tx, ctx: Ctx, claim: { id: string; status: ClaimSt
   return `it was reopened${by}${now}, so it is left to whoever is correcting it (reuse the verdict from its own page if it applies)`;
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+/** A message as part of a sentence: lower-case start, no closing full stop. */
+const lowerFirst = (text: string) => (text.charAt(0).toLowerCase() + text.slice(1)).replace(/\.$/, "");
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
 function summarize(result: BulkReuseResult): string {
+  if (result.updated.length === 0 && result.skipped.length === 0) return "Nothing to update: no duplicate of this claim shows an earlier verdict of it.";
   const updated = result.updated.length > 0 ? `Updated ${plural(result.updated.length, "duplicate")}` : "No duplicate updated";
   if (result.skipped.length === 0) return `${updated}.`;
   const reasons = result.skipped.map((s) => (s.statement ? `“${short(s.statement)}”: ${s.reason}` : s.reason));
