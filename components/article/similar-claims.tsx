@@ -28,33 +28,44 @@ type Props = {
 /**
  * On a published original: its duplicates that still show an earlier verdict of it, and the one
  * button that reuses the current verdict on them (each reopened with the person's reason and
- * published through the same rules as a single reuse; see lib/db/reuse-bulk.ts).
+ * published through the same rules as a single reuse; see lib/db/reuse-bulk.ts). Shown, with the
+ * button disabled, once they are all up to date too: the form stays in place, so its outcome
+ * ("Updated 3 duplicates; 1 skipped: …") stays on screen after the page refreshes.
  */
-async function FollowOnDuplicates({ member, claim, action }: { member: Member; claim: PanelClaim; action: FormAction }) {
+async function FollowOnDuplicates({ member, claim, anyReuse, action }: { member: Member; claim: PanelClaim; anyReuse: boolean; action: FormAction }) {
   const current = claim.decisions[0]?.id;
   if (claim.status !== "PUBLISHED" || !current || !can(member.actor, "decision:publish") || !can(member.actor, "claim:reopen")) return null;
   const outdated = await listOutdatedDuplicates(member.workspace.id, claim.id, current);
-  if (outdated.length === 0) return null;
+  if (outdated.length === 0 && !anyReuse) return null;
   const ready = outdated.filter((d) => d.status === "PUBLISHED").length;
   const busy = outdated.length - ready;
   const count = (n: number) => (n === 1 ? "1 duplicate" : `${n} duplicates`);
   return (
-    <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="reuse-on-duplicates">
-      <p className="font-medium">{count(outdated.length)} still show{outdated.length === 1 ? "s" : ""} an earlier verdict of this claim</p>
+    <div className={`mt-3 rounded-md border p-3 ${outdated.length > 0 ? "border-amber-200 bg-amber-50" : "border-rule bg-paper"}`} data-testid="reuse-on-duplicates">
+      <p className="font-medium">
+        {outdated.length > 0 ? `${count(outdated.length)} still show${outdated.length === 1 ? "s" : ""} an earlier verdict of this claim` : "Every duplicate that reused a verdict of this claim shows the current one"}
+      </p>
       <p className="mt-1 text-xs text-muted">
         {ready > 0
-          ? `Each published one is reopened with your reason and this verdict published on it as a correction, under the desk's publishing rules (its own sources and reviews, four eyes); any the rules refuse stay as they are.`
-          : "Every one of them has been reopened since, so whoever is correcting it decides; each can reuse this verdict from its own page."}
+          ? "Each published one is reopened with your reason and this verdict published on it as a correction, under the desk's publishing rules (its own sources and reviews, four eyes); any the rules refuse stay as they are."
+          : outdated.length > 0
+            ? "Every one of them has been reopened since, so whoever is correcting it decides; each can reuse this verdict from its own page."
+            : "When this claim is corrected again, the ones left behind can be updated from here."}
         {ready > 0 && busy > 0 ? ` ${count(busy)} reopened by someone will be left to them.` : ""}
       </p>
-      {ready > 0 ? (
-        <ActionForm action={action} submitLabel={`Reuse this verdict on ${ready} out-of-date duplicate${ready === 1 ? "" : "s"}`} pendingLabel="Publishing…" className="mt-2 space-y-2">
-          <input type="hidden" name="claimId" value={claim.id} />
-          <input type="hidden" name="decisionId" value={current} />
-          <input type="hidden" name="duplicates" value={outdated.map((d) => `${d.id}:${d.version}`).join(",")} />
-          <TextAreaField name="reason" label="Why they are reopened" required rows={2} hint="Shown in each duplicate's history, for example “The original was corrected.”" />
-        </ActionForm>
-      ) : null}
+      <ActionForm
+        action={action}
+        submitLabel={ready > 0 ? `Reuse this verdict on ${ready} out-of-date duplicate${ready === 1 ? "" : "s"}` : "Nothing to update"}
+        pendingLabel="Publishing…"
+        variant={ready > 0 ? "primary" : "secondary"}
+        disabled={ready === 0}
+        className="mt-2 space-y-2"
+      >
+        <input type="hidden" name="claimId" value={claim.id} />
+        <input type="hidden" name="decisionId" value={current} />
+        <input type="hidden" name="duplicates" value={outdated.map((d) => `${d.id}:${d.version}`).join(",")} />
+        {ready > 0 ? <TextAreaField name="reason" label="Why they are reopened" required rows={2} hint="Shown in each duplicate's history, for example “The original was corrected.”" /> : null}
+      </ActionForm>
     </div>
   );
 }
@@ -164,7 +175,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
               </li>
             ))}
           </ul>
-          {reuseOnDuplicates ? <FollowOnDuplicates member={member} claim={claim} action={reuseOnDuplicates} /> : null}
+          {reuseOnDuplicates ? <FollowOnDuplicates member={member} claim={claim} anyReuse={links.duplicates.some((d) => d.reusesVerdict)} action={reuseOnDuplicates} /> : null}
         </div>
       ) : null}
 
