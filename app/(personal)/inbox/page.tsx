@@ -122,8 +122,8 @@ function InboxItem({ line }: { line: InboxLine }) {
       {line.reuse ? (
         // The line already quotes the duplicate: here, the original it follows.
         <span className="mt-0.5 block text-sm text-muted">
-          {line.reuse.original ? <>Original: <span className="font-serif text-ink">“{truncate(line.reuse.original.statement, 140)}”</span>. </> : null}
-          {line.reuse.change === "corrected" ? "Open the claim to reuse the new verdict." : "Its correction is under way: nothing new to reuse yet."}
+          {line.reuse.original ? <span className="block">Original: <span className="font-serif text-ink">“{truncate(line.reuse.original.statement, 140)}”</span></span> : null}
+          <span className="block">{line.reuse.change === "corrected" ? "Open the claim to reuse the new verdict." : "Its correction is under way: nothing new to reuse yet."}</span>
         </span>
       ) : line.claim ? (
         <span className="mt-0.5 block font-serif leading-snug">“{truncate(line.claim.statement, 160)}”</span>
