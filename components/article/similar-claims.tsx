@@ -2,11 +2,13 @@ import Link from "next/link";
 import type { Member } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/policy";
 import type { ClaimDetail } from "@/lib/db/claim-detail";
+import { listOutdatedDuplicates } from "@/lib/db/reuse-bulk";
 import { findSimilarClaims, getDuplicateLinks, type DuplicateLinks } from "@/lib/db/similar-claims";
 import { publishBlockers } from "@/lib/domain/publishing";
 import { ratingLabel } from "@/lib/domain/rating-scale";
 import { resultHref } from "@/lib/domain/search";
 import { ActionForm } from "../ui/action-form";
+import { TextAreaField } from "../ui/field";
 import type { FormAction } from "./claim-forms";
 import { StatusBadge } from "./status-badge";
 
@@ -19,7 +21,54 @@ type Props = {
   markDuplicate: FormAction;
   /** The bound reuseDecisionAction; shown to those who may publish a verdict. */
   reuseDecision: FormAction;
+  /** The bound reuseOnDuplicatesAction: on an original, its verdict reused on its out-of-date duplicates. */
+  reuseOnDuplicates?: FormAction;
 };
+
+/**
+ * On a published original: its duplicates that still show an earlier verdict of it, and the one
+ * button that reuses the current verdict on them (each reopened with the person's reason and
+ * published through the same rules as a single reuse; see lib/db/reuse-bulk.ts). Shown, with the
+ * button disabled, once they are all up to date too: the form stays in place, so its outcome
+ * ("Updated 3 duplicates; 1 skipped: …") stays on screen after the page refreshes.
+ */
+async function FollowOnDuplicates({ member, claim, anyReuse, action }: { member: Member; claim: PanelClaim; anyReuse: boolean; action: FormAction }) {
+  const current = claim.decisions[0]?.id;
+  if (claim.status !== "PUBLISHED" || !current || !can(member.actor, "decision:publish") || !can(member.actor, "claim:reopen")) return null;
+  const outdated = await listOutdatedDuplicates(member.workspace.id, claim.id, current);
+  if (outdated.length === 0 && !anyReuse) return null;
+  const ready = outdated.filter((d) => d.status === "PUBLISHED").length;
+  const busy = outdated.length - ready;
+  const count = (n: number) => (n === 1 ? "1 duplicate" : `${n} duplicates`);
+  return (
+    <div className={`mt-3 rounded-md border p-3 ${outdated.length > 0 ? "border-amber-200 bg-amber-50" : "border-rule bg-paper"}`} data-testid="reuse-on-duplicates">
+      <p className="font-medium">
+        {outdated.length > 0 ? `${count(outdated.length)} still show${outdated.length === 1 ? "s" : ""} an earlier verdict of this claim` : "Every duplicate that reused a verdict of this claim shows the current one"}
+      </p>
+      <p className="mt-1 text-xs text-muted">
+        {ready > 0
+          ? "Each published one is reopened with your reason and this verdict published on it as a correction, under the desk's publishing rules (its own sources and reviews, four eyes); any the rules refuse stay as they are."
+          : outdated.length > 0
+            ? "Every one of them has been reopened since, so whoever is correcting it decides; each can reuse this verdict from its own page."
+            : "When this claim is corrected again, the ones left behind can be updated from here."}
+        {ready > 0 && busy > 0 ? ` ${count(busy)} reopened by someone will be left to them.` : ""}
+      </p>
+      <ActionForm
+        action={action}
+        submitLabel={ready > 0 ? `Reuse this verdict on ${ready} out-of-date duplicate${ready === 1 ? "" : "s"}` : "Nothing to update"}
+        pendingLabel="Publishing…"
+        variant={ready > 0 ? "primary" : "secondary"}
+        disabled={ready === 0}
+        className="mt-2 space-y-2"
+      >
+        <input type="hidden" name="claimId" value={claim.id} />
+        <input type="hidden" name="decisionId" value={current} />
+        <input type="hidden" name="duplicates" value={outdated.map((d) => `${d.id}:${d.version}`).join(",")} />
+        {ready > 0 ? <TextAreaField name="reason" label="Why they are reopened" required rows={2} hint="Shown in each duplicate's history, for example “The original was corrected.”" /> : null}
+      </ActionForm>
+    </div>
+  );
+}
 
 /**
  * Reusing the original's verdict on this duplicate: the button when the publishing gate lets
@@ -70,7 +119,7 @@ function ReuseVerdict({ member, claim, links, action }: { member: Member; claim:
  * the workspace's most similar claims with their published verdicts; editors mark one as the
  * original whose verdict this claim reuses.
  */
-export async function SimilarClaims({ member, claim, markDuplicate, reuseDecision }: Props) {
+export async function SimilarClaims({ member, claim, markDuplicate, reuseDecision, reuseOnDuplicates }: Props) {
   const workspaceId = member.workspace.id;
   const slug = member.workspace.slug;
   const scale = member.workspace.ratingScale;
@@ -126,6 +175,7 @@ export async function SimilarClaims({ member, claim, markDuplicate, reuseDecisio
               </li>
             ))}
           </ul>
+          {reuseOnDuplicates ? <FollowOnDuplicates member={member} claim={claim} anyReuse={links.duplicates.some((d) => d.reusesVerdict)} action={reuseOnDuplicates} /> : null}
         </div>
       ) : null}
 

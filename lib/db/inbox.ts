@@ -10,7 +10,7 @@ import { meetsTwoFactorRequirement } from "./two-factor";
 
 export type InboxLine = {
   id: string;
-  kind: "MENTION" | "ASSIGNMENT" | "STATUS";
+  kind: "MENTION" | "ASSIGNMENT" | "STATUS" | "REUSED_VERDICT_OUTDATED";
   createdAt: Date;
   read: boolean;
   actorName: string | null;
@@ -21,6 +21,8 @@ export type InboxLine = {
   status: { from: ClaimStatus | null; to: ClaimStatus | null } | null;
   /** For a mention: the comment as it reads now. */
   commentBody: string | null;
+  /** For a reused verdict gone out of date: what became of the original (and it, unless since removed). */
+  reuse: { change: "reopened" | "corrected"; ratingLabel: string | null; original: { id: string; statement: string } | null } | null;
 };
 
 const visibleTo = (userId: string): Prisma.NotificationWhereInput => ({
@@ -28,11 +30,12 @@ const visibleTo = (userId: string): Prisma.NotificationWhereInput => ({
   workspace: { archivedAt: null, memberships: { some: { userId, disabledAt: null } }, ...meetsTwoFactorRequirement(userId) },
 });
 
-const statusOf = (detail: unknown, key: "from" | "to"): ClaimStatus | null => {
+const detailField = (detail: unknown, key: string): string | null => {
   if (typeof detail !== "object" || detail === null) return null;
   const value = (detail as Record<string, unknown>)[key];
-  return typeof value === "string" ? (value as ClaimStatus) : null;
+  return typeof value === "string" ? value : null;
 };
+const statusOf = (detail: unknown, key: "from" | "to"): ClaimStatus | null => detailField(detail, key) as ClaimStatus | null;
 
 /** The person's inbox, newest first; `unreadOnly` for the unread filter. */
 export async function listInbox(userId: string, options: { unreadOnly?: boolean; limit?: number } = {}): Promise<InboxLine[]> {
@@ -46,7 +49,7 @@ export async function listInbox(userId: string, options: { unreadOnly?: boolean;
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [...new Set(rows.flatMap((r) => (pick(r) ? [pick(r) as string] : [])))];
   const workspaceIds = ids((r) => r.workspaceId);
   const [claims, comments, actors] = await Promise.all([
-    db.claim.findMany({ where: { id: { in: ids((r) => r.claimId) }, workspaceId: { in: workspaceIds } }, select: { id: true, workspaceId: true, statement: true, articleId: true, article: { select: { title: true } } } }),
+    db.claim.findMany({ where: { id: { in: [...ids((r) => r.claimId), ...ids((r) => (r.kind === "REUSED_VERDICT_OUTDATED" ? detailField(r.detail, "originalClaimId") : null))] }, workspaceId: { in: workspaceIds } }, select: { id: true, workspaceId: true, statement: true, articleId: true, article: { select: { title: true } } } }),
     db.comment.findMany({ where: { id: { in: ids((r) => r.commentId) }, workspaceId: { in: workspaceIds } }, select: { id: true, workspaceId: true, body: true } }),
     db.user.findMany({ where: { id: { in: ids((r) => r.actorId) } }, select: { id: true, name: true } }),
   ]);
@@ -57,6 +60,8 @@ export async function listInbox(userId: string, options: { unreadOnly?: boolean;
   return rows.map((r) => {
     const claim = r.claimId ? claimById.get(r.claimId) : undefined;
     const comment = r.commentId ? commentById.get(r.commentId) : undefined;
+    const originalId = r.kind === "REUSED_VERDICT_OUTDATED" ? detailField(r.detail, "originalClaimId") : null;
+    const original = originalId ? claimById.get(originalId) : undefined;
     return {
       id: r.id,
       kind: r.kind,
@@ -67,6 +72,14 @@ export async function listInbox(userId: string, options: { unreadOnly?: boolean;
       claim: claim && claim.workspaceId === r.workspaceId ? { id: claim.id, statement: claim.statement, articleId: claim.articleId, articleTitle: claim.article.title } : null,
       status: r.kind === "STATUS" ? { from: statusOf(r.detail, "from"), to: statusOf(r.detail, "to") } : null,
       commentBody: comment && comment.workspaceId === r.workspaceId ? comment.body : null,
+      reuse:
+        r.kind === "REUSED_VERDICT_OUTDATED"
+          ? {
+              change: detailField(r.detail, "change") === "corrected" ? "corrected" : "reopened",
+              ratingLabel: detailField(r.detail, "ratingLabel") ?? detailField(r.detail, "rating"),
+              original: original && original.workspaceId === r.workspaceId ? { id: original.id, statement: original.statement } : null,
+            }
+          : null,
     };
   });
 }

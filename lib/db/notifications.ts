@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "./audit";
 import type { Tx } from "./client";
 
-export type NotificationKind = "MENTION" | "ASSIGNMENT" | "STATUS";
+export type NotificationKind = "MENTION" | "ASSIGNMENT" | "STATUS" | "REUSED_VERDICT_OUTDATED";
 
 /**
  * Puts a line in the inbox of each of these people, inside the transaction that made the change,

@@ -136,7 +136,47 @@ async function publishOnLockedClaim(
   return { id: decision.id, corrected: previous !== null };
 }
 
-type LockedClaim = { id: string; articleId: string; status: ClaimStatus; version: number; duplicateOfId: string | null };
+export type LockedClaim = { id: string; articleId: string; status: ClaimStatus; version: number; duplicateOfId: string | null };
+
+/** Locks a duplicate and its original (FOR UPDATE, in id order, as marking a duplicate does) and reads them. */
+export async function lockDuplicatePair(tx: Tx, ctx: Ctx, claimId: string, originalId: string): Promise<LockedClaim[]> {
+  return tx.$queryRaw<LockedClaim[]>`
+    SELECT "id", "articleId", "status"::text AS "status", "version", "duplicateOfId" FROM "Claim"
+    WHERE "workspaceId" = ${ctx.workspaceId} AND "id" = ANY(${[claimId, originalId]}::text[]) ORDER BY "id" FOR UPDATE`;
+}
+
+/**
+ * Publishes the original's decision `source` on its duplicate `claim` (both locked by the
+ * caller): through `publishOnLockedClaim`, the one gate of every verdict, then tells the
+ * original's open pages (`claim.verdict_reused` on the original's article).
+ */
+export async function publishReusedVerdict(
+  tx: Tx,
+  ctx: Ctx,
+  claim: { id: string; articleId: string; status: ClaimStatus; version: number },
+  original: { id: string; articleId: string },
+  source: { id: string; rating: string; summary: string },
+  version: number,
+  note?: { bulk: true },
+) {
+  const published = await publishOnLockedClaim(
+    tx,
+    ctx,
+    claim,
+    { rating: source.rating, summary: source.summary, version, reusedFrom: { decisionId: source.id, claimId: original.id } },
+    (blockers) => `The original's verdict is reused under the same rules as any verdict, and this claim cannot be published yet: ${blockers.join(" ")}`,
+  );
+  // Pages open on the original's article refresh its list of duplicates.
+  await recordEvent(tx, ctx, {
+    action: "claim.verdict_reused",
+    entityType: "claim",
+    entityId: original.id,
+    articleId: original.articleId,
+    claimId: original.id,
+    after: { duplicateClaimId: claim.id, duplicateArticleId: claim.articleId, decisionId: published.id, reusedFromDecisionId: source.id, rating: source.rating, ...(note ?? {}) },
+  });
+  return published;
+}
 
 /**
  * Reuses the original's published verdict on a claim marked as its duplicate: a decision of the
@@ -153,9 +193,7 @@ export async function reuseOriginalDecision(ctx: Ctx, input: ReuseDecisionInput)
     const seen = await tx.claim.findFirst({ where: { id: input.claimId, workspaceId: ctx.workspaceId }, select: { duplicateOfId: true } });
     if (!seen) throw notFound("That claim");
     if (!seen.duplicateOfId) throw notDuplicate();
-    const locked = await tx.$queryRaw<LockedClaim[]>`
-      SELECT "id", "articleId", "status"::text AS "status", "version", "duplicateOfId" FROM "Claim"
-      WHERE "workspaceId" = ${ctx.workspaceId} AND "id" = ANY(${[input.claimId, seen.duplicateOfId]}::text[]) ORDER BY "id" FOR UPDATE`;
+    const locked = await lockDuplicatePair(tx, ctx, input.claimId, seen.duplicateOfId);
     const claim = locked.find((c) => c.id === input.claimId);
     if (!claim) throw notFound("That claim");
     if (!claim.duplicateOfId) throw notDuplicate();
@@ -189,22 +227,7 @@ export async function reuseOriginalDecision(ctx: Ctx, input: ReuseDecisionInput)
     if (own && !input.replace) {
       throw new AppError("INVALID_INPUT", "This claim already has a verdict of its own. To replace it with the original's, reopen the claim and reuse the verdict as a correction.");
     }
-    const { id, corrected } = await publishOnLockedClaim(
-      tx,
-      ctx,
-      claim,
-      { rating: source.rating, summary: source.summary, version: input.version, reusedFrom: { decisionId: source.id, claimId: original.id } },
-      (blockers) => `The original's verdict is reused under the same rules as any verdict, and this claim cannot be published yet: ${blockers.join(" ")}`,
-    );
-    // Pages open on the original's article refresh its list of duplicates.
-    await recordEvent(tx, ctx, {
-      action: "claim.verdict_reused",
-      entityType: "claim",
-      entityId: original.id,
-      articleId: original.articleId,
-      claimId: original.id,
-      after: { duplicateClaimId: claim.id, duplicateArticleId: claim.articleId, decisionId: id, reusedFromDecisionId: source.id, rating: source.rating },
-    });
+    const { id, corrected } = await publishReusedVerdict(tx, ctx, claim, original, source, input.version);
     return { id, articleId: claim.articleId, originalClaimId: original.id, originalArticleId: original.articleId, reusedFromDecisionId: source.id, corrected };
   });
 }

@@ -150,7 +150,7 @@ const invitationRow = z.strictObject({
 const notificationRow = z.strictObject({
   id,
   userId: id,
-  kind: z.enum(["MENTION", "ASSIGNMENT", "STATUS"]),
+  kind: z.enum(["MENTION", "ASSIGNMENT", "STATUS", "REUSED_VERDICT_OUTDATED"]),
   claimId: optId,
   commentId: optId,
   actorId: optId,

@@ -5,7 +5,8 @@ import type { Role } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { createActionFixture, formOf, settleCall, type ActionFixture, type ActionPerson, type CallResult } from "@/lib/testing/action-guards";
 import { workspaceFingerprint } from "@/lib/testing/api";
-import { publishDecision } from "@/lib/db/reviews";
+import { changeClaimStatus } from "@/lib/db/claims";
+import { publishDecision, reuseOriginalDecision } from "@/lib/db/reviews";
 import { markDuplicate } from "@/lib/db/similar-claims";
 import { SAMPLE_BODY, actingAs, mayAs, reviewedByReviewer } from "@/lib/testing/factories";
 
@@ -93,6 +94,24 @@ const CASES: Case[] = [
       const version = await reviewedByReviewer(f.workspace, f.detected.id, "false");
       await publishDecision(actingAs(f.workspace, "editor"), { claimId: f.detected.id, version, rating: "false", summary: "Wrong." });
       f.claim.version = (await markDuplicate(actingAs(f.workspace, "editor"), mayAs("EDITOR"), { claimId: f.claim.id, duplicateOfId: f.detected.id, version: f.claim.version })).version;
+    },
+  },
+  {
+    name: "reuse a verdict on out-of-date duplicates",
+    action: duplicates.reuseOnDuplicatesAction,
+    min: "EDITOR",
+    ids: true,
+    input: (f) => ({ claimId: f.detected.id, reason: "The original was corrected." }),
+    // The detected claim becomes a published original, corrected after the claim in review reused its first verdict.
+    prepare: async (f) => {
+      const editor = actingAs(f.workspace, "editor");
+      const version = await reviewedByReviewer(f.workspace, f.detected.id, "false");
+      await publishDecision(editor, { claimId: f.detected.id, version, rating: "false", summary: "Wrong." });
+      f.claim.version = (await markDuplicate(editor, mayAs("EDITOR"), { claimId: f.claim.id, duplicateOfId: f.detected.id, version: f.claim.version })).version;
+      await reuseOriginalDecision(editor, { claimId: f.claim.id, version: f.claim.version });
+      const claimVersion = async (id: string) => (await getDb().claim.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+      await changeClaimStatus(actingAs(f.workspace, "admin"), mayAs("ADMIN"), { claimId: f.detected.id, status: "REOPENED", version: await claimVersion(f.detected.id), reason: "New data." });
+      await publishDecision(actingAs(f.workspace, "admin"), { claimId: f.detected.id, version: await claimVersion(f.detected.id), rating: "mostly-false", summary: "Revised." });
     },
   },
   { name: "mark a claim as a duplicate", action: duplicates.markDuplicateAction, min: "EDITOR", ids: true, input: (f) => ({ claimId: f.detected.id, duplicateOfId: f.claim.id, version: String(f.detected.version) }) },

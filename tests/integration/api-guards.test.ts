@@ -83,6 +83,7 @@ const WRITES: Write[] = [
   { name: "split a claim", method: "POST", path: () => `/claims/${ids.claim}/split`, body: () => ({ version: 1, at: 5 }) },
   { name: "merge two claims", method: "POST", path: () => `/claims/${ids.claim}/merge`, body: () => ({ version: 1, nextId: ids.decisionClaim, nextVersion: 1 }) },
   { name: "reuse the original's verdict", method: "POST", path: () => `/claims/${ids.claim}/reuse-decision`, body: () => ({ version: 1, decisionId: ids.decision }) },
+  { name: "reuse a verdict on out-of-date duplicates", method: "POST", path: () => `/claims/${ids.decisionClaim}/reuse-decision/duplicates`, body: () => ({ reason: "Planted", decisionId: ids.decision }) },
   { name: "edit a comment", method: "PATCH", path: () => `/comments/${ids.comment}`, body: () => ({ body: "Planted", version: 1 }), owned: true },
   { name: "delete a comment", method: "DELETE", path: () => `/comments/${ids.comment}`, owned: true },
   { name: "create a public link", method: "POST", path: () => `/articles/${ids.article}/share-links`, body: () => ({}) },

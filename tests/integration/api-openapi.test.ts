@@ -138,6 +138,9 @@ describe("the OpenAPI document", () => {
     // Reusing the verdict passes the publishing gate: the repeat was never reviewed (400, the Error schema).
     const refused = await conform("POST", `/claims/${repeat.id}/reuse-decision`, "/claims/{id}/reuse-decision", { token: editor, body: { version: repeat.version + 1, decisionId: decision.id } }, 400);
     expect(refused.error.message).toMatch(/same rules as any verdict/);
+    // The bulk follow-up on the original: the repeat reuses nothing yet, so there is nothing to update.
+    const bulk = await conform("POST", `/claims/${claimId}/reuse-decision/duplicates`, "/claims/{id}/reuse-decision/duplicates", { token: editor, body: { reason: "Corrected.", decisionId: decision.id } }, 200);
+    expect(bulk).toMatchObject({ updated: [], skipped: [] });
     await conform("PUT", `/claims/${repeat.id}/duplicate-of`, "/claims/{id}/duplicate-of", { token: editor, body: { duplicateOfId: null, version: repeat.version + 1 } }, 200);
 
     for (const format of ["md", "json", "csv", "html", "pdf"]) {

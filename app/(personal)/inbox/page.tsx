@@ -33,10 +33,15 @@ function sentence(line: InboxLine): string {
       return `${who} assigned you a claim`;
     case "STATUS":
       return `${who} moved a claim you are assigned from ${statusName(line.status?.from ?? null)} to ${statusName(line.status?.to ?? null)}`;
+    case "REUSED_VERDICT_OUTDATED": {
+      const on = line.claim ? `“${truncate(line.claim.statement, 80)}”` : "a claim";
+      const what = line.reuse?.change === "corrected" ? `corrected to ${line.reuse.ratingLabel ?? "a new verdict"}` : "reopened";
+      return `The verdict reused on ${on} is out of date: the original was ${what}${line.actorName ? ` by ${line.actorName}` : ""}`;
+    }
   }
 }
 
-/** Mentions, assignments and status changes from every workspace the person is an active member of. */
+/** Mentions, assignments, status changes and out-of-date reused verdicts from every workspace the person is an active member of. */
 export default async function InboxPage({ searchParams }: Props) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
@@ -91,7 +96,7 @@ export default async function InboxPage({ searchParams }: Props) {
           ) : (
             <>
               <p className="font-medium">Nothing here yet</p>
-              <p className="mt-1 text-sm text-muted">When someone mentions you in a comment, assigns you a claim or moves a claim you are assigned, it shows up here.</p>
+              <p className="mt-1 text-sm text-muted">When someone mentions you in a comment, assigns you a claim, moves a claim you are assigned or changes a verdict your claim reused, it shows up here.</p>
             </>
           )}
         </div>
@@ -114,7 +119,17 @@ function InboxItem({ line }: { line: InboxLine }) {
         {line.read ? null : <span className="sr-only">Unread: </span>}
         {text}
       </span>
-      {line.claim ? <span className="mt-0.5 block font-serif leading-snug">“{truncate(line.claim.statement, 160)}”</span> : <span className="mt-0.5 block text-muted">The claim has since been removed.</span>}
+      {line.reuse ? (
+        // The line already quotes the duplicate: here, the original it follows.
+        <span className="mt-0.5 block text-sm text-muted">
+          {line.reuse.original ? <span className="block">Original: <span className="font-serif text-ink">“{truncate(line.reuse.original.statement, 140)}”</span></span> : null}
+          <span className="block">{line.reuse.change === "corrected" ? "Open the claim to reuse the new verdict." : "Its correction is under way: nothing new to reuse yet."}</span>
+        </span>
+      ) : line.claim ? (
+        <span className="mt-0.5 block font-serif leading-snug">“{truncate(line.claim.statement, 160)}”</span>
+      ) : (
+        <span className="mt-0.5 block text-muted">The claim has since been removed.</span>
+      )}
       {line.commentBody ? <span className="mt-1 block border-l-2 border-rule pl-2 text-sm text-muted">{truncate(toDisplayText(line.commentBody), 200)}</span> : null}
       <span className="mt-1 block text-xs text-muted">
         {[line.claim?.articleTitle, line.workspace.name].filter(Boolean).join(" · ")} · <time dateTime={line.createdAt.toISOString()}>{formatDateTime(line.createdAt)}</time>

@@ -34,6 +34,7 @@ import * as out from "./schemas";
 import { SEARCH_ENDPOINTS } from "./search-endpoints";
 import { SHARE_LINK_ENDPOINTS } from "./share-link-endpoints";
 import { REVISION_ENDPOINTS } from "./revision-endpoints";
+import { REUSE_ENDPOINTS } from "./reuse-endpoints";
 import { reusedVerdictState } from "@/lib/domain/reuse";
 import { importUploadForm, importUploadInput, readImportUpload } from "./upload";
 
@@ -908,4 +909,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...REVISION_ENDPOINTS,
   ...SECURITY_ENDPOINTS,
   ...SEARCH_ENDPOINTS,
+  ...REUSE_ENDPOINTS,
 ];

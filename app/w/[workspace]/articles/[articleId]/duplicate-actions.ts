@@ -2,9 +2,11 @@
 
 import { articlePath, workspaceAction } from "@/lib/actions/workspace-action";
 import { can } from "@/lib/auth/policy";
+import { reuseOnOutdatedDuplicates } from "@/lib/db/reuse-bulk";
 import { reuseOriginalDecision } from "@/lib/db/reviews";
 import { markDuplicate } from "@/lib/db/similar-claims";
 import { reuseDecisionSchema } from "@/lib/validation/review";
+import { reuseOnDuplicatesSchema } from "@/lib/validation/reuse";
 import { markDuplicateSchema } from "@/lib/validation/search";
 
 // An editor marks a claim as a duplicate of an earlier one (reusing its verdict), or clears it.
@@ -22,4 +24,12 @@ export const reuseDecisionAction = workspaceAction({ schema: reuseDecisionSchema
     message: corrected ? "The original's verdict replaces this claim's: published as a correction." : "The original's verdict is published on this claim.",
     revalidate: [...new Set([articlePath(slug, articleId), articlePath(slug, originalArticleId)])],
   };
+});
+
+// On the original: its current verdict reused on every duplicate whose reused verdict is out of
+// date, each through the same rules as the single reuse (lib/db/reuse-bulk.ts).
+export const reuseOnDuplicatesAction = workspaceAction({ schema: reuseOnDuplicatesSchema, action: "decision:publish" }, async (input, member, ctx) => {
+  const { originalArticleId, updated, message } = await reuseOnOutdatedDuplicates(ctx, (a) => can(member.actor, a), input);
+  const slug = member.workspace.slug;
+  return { message, revalidate: [...new Set([originalArticleId, ...updated.map((u) => u.articleId)])].map((id) => articlePath(slug, id)) };
 });

@@ -37,7 +37,7 @@ import {
   saveReviewAction,
   updateSourceAction,
 } from "./actions";
-import { markDuplicateAction, reuseDecisionAction } from "./duplicate-actions";
+import { markDuplicateAction, reuseDecisionAction, reuseOnDuplicatesAction } from "./duplicate-actions";
 
 type Props = {
   params: Promise<{ workspace: string; articleId: string }>;
@@ -147,7 +147,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               }}
             />
           ) : null}
-          {selected ? <SimilarClaims member={member} claim={selected} markDuplicate={bound(markDuplicateAction)} reuseDecision={bound(reuseDecisionAction)} /> : (
+          {selected ? <SimilarClaims member={member} claim={selected} markDuplicate={bound(markDuplicateAction)} reuseDecision={bound(reuseDecisionAction)} reuseOnDuplicates={bound(reuseOnDuplicatesAction)} /> : (
             <>
               {query.claim ? <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">That claim is not part of this article. Choose one from the list.</p> : null}
               <ClaimList base={base} filter={filter} scale={member.workspace.ratingScale} />
