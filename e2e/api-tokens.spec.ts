@@ -67,7 +67,7 @@ test("the API reference lists every operation with its path, signed out too", as
   const operation = page.getByRole("article", { name: "List your workspaces" });
   await expect(operation).toContainText("/api/v1/workspaces");
   await expect(operation.getByRole("group", { name: /curl example/ })).toContainText("Authorization: Bearer $FACTDESK_TOKEN");
-  await expect(page.getByRole("article", { name: "Import an article" })).toContainText("title");
+  await expect(page.getByRole("article", { name: "Import an article", exact: true })).toContainText("title");
   await expect(page.getByRole("heading", { name: "Rate limits" })).toBeVisible();
   await expectNoAxeViolations(page);
 });

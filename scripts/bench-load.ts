@@ -156,7 +156,7 @@ try {
   if (!built) throw new Error("next build failed");
   const [port] = await findFreePorts(1);
   const baseUrl = `http://localhost:${port}`;
-  // The production server as `npm start` runs it (FACTDESK_WORKERS=1 for one process).
+  // The production server as `npm start` runs it (one worker per core; FACTDESK_WORKERS=1 for one process).
   const app = runServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: baseUrl, PORT: String(port) }, "pipe", [...NODE_FLAGS, ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [])]);
   appPid = app.pid;
   app.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
@@ -179,8 +179,11 @@ try {
     await page(articleUrl);
     await page(hugeUrl);
   }
+  // Those went down one kept-alive connection, so to one worker: a few seconds on several
+  // connections warm every worker (node:cluster hands out connections in turn).
+  if (LOAD) await load(articleUrl, headers, { connections: 10, duration: 3 });
 
-  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run, FACTDESK_WORKERS=${process.env.FACTDESK_WORKERS || "1"}`);
+  console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run, FACTDESK_WORKERS=${process.env.FACTDESK_WORKERS || `cores (${os.availableParallelism()})`}`);
   console.log(`Demo article: ${demo._count.claims} claims, ${(demo.body.length / 1024).toFixed(0)} KB of text. Large article: ${hugeClaims} claims, ${(huge.body.length / 1024).toFixed(0)} KB of text.`);
   console.log("");
   if (LOAD) {

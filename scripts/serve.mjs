@@ -12,9 +12,10 @@
 //   `Connection: close`), ends the live streams, stops the webhook worker and exits, within
 //   FACTDESK_SHUTDOWN_GRACE_SECONDS (default 10).
 //
-// With FACTDESK_WORKERS=N (default 1; "cores" for one per core, at most 8) it runs N instances of
-// the app behind the one port through node:cluster (measured in docs/decisions/023-page-speed.md:
-// no gain on a 2-core machine that also runs the database and other work, so it is opt-in). Each worker is a whole instance (live updates already go between
+// It runs one instance of the app per core (at most 8; FACTDESK_WORKERS=N for N, 1 for a single
+// process) behind the one port through node:cluster: one Node process uses one core, and two
+// workers raised the article page from about 145 to about 205 pages a second on a 2-core machine
+// (docs/decisions/023-page-speed.md, fifth pass). Each worker is a whole instance (live updates already go between
 // instances through PostgreSQL): it records addresses and drains by itself. The primary forwards
 // SIGTERM to every worker, says "listening" once all listen, replaces a worker that dies unasked,
 // and stops them all when `npm start` goes away. Each worker's database pool is sized so that the
@@ -189,10 +190,9 @@ export function guardRequest(req, res) {
   return false;
 }
 
-/** FACTDESK_WORKERS: how many app instances to run (default 1; "cores": the cores available, 1 to 8). */
+/** FACTDESK_WORKERS: how many app instances to run (default "cores": the cores available, 1 to 8). */
 export function workerCountFrom(value, cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length) {
-  if (value === undefined || value === "") return 1;
-  if (value === "cores") return Math.max(1, Math.min(8, cores || 1));
+  if (value === undefined || value === "" || value === "cores") return Math.max(1, Math.min(8, cores || 1));
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 32) throw new Error(`FACTDESK_WORKERS must be a whole number from 1 to 32, not "${value}".`);
   return n;

@@ -39,9 +39,10 @@ describe("the client address", () => {
 });
 
 describe("the workers", () => {
-  it("are one by default, one per core (1 to 8) with \"cores\", or FACTDESK_WORKERS", () => {
-    expect(workerCountFrom(undefined, 2)).toBe(1);
-    expect(workerCountFrom("", 4)).toBe(1);
+  it("are one per core (1 to 8) by default and with \"cores\", or FACTDESK_WORKERS", () => {
+    expect(workerCountFrom(undefined, 2)).toBe(2);
+    expect(workerCountFrom("", 4)).toBe(4);
+    expect(workerCountFrom(undefined, 1)).toBe(1);
     expect(workerCountFrom("cores", 2)).toBe(2);
     expect(workerCountFrom("cores", 0)).toBe(1);
     expect(workerCountFrom("cores", 64)).toBe(8);
