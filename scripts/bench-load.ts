@@ -1,4 +1,4 @@
-// npm run bench:load [-- --duration S] [--lighthouse] [--lighthouse-only] [--trace N] [--profile DIR]
+// npm run bench:load [-- --duration S] [--warm S] [--lighthouse] [--lighthouse-only] [--trace N] [--profile DIR]
 // [--node-options "FLAGS"]: the article page
 // under load, on the production build (built first when the sources changed) against a scratch
 // database (DATABASE_URL's server when set, else an embedded PostgreSQL), signed in as an editor.
@@ -25,6 +25,8 @@ import { findFreePorts, runNext, runServer, waitForExit, waitForHealth } from ".
 const arg = (name: string) => process.argv.includes(`--${name}`);
 const durationArg = process.argv.indexOf("--duration");
 const DURATION = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
+const warmArg = process.argv.indexOf("--warm");
+const WARM_SECONDS = warmArg > 0 ? Math.max(0, Number(process.argv[warmArg + 1]) || 0) : 45;
 const LIGHTHOUSE = arg("lighthouse") || arg("lighthouse-only");
 const traceArg = process.argv.indexOf("--trace");
 const TRACE = traceArg > 0 ? Math.max(1, Number(process.argv[traceArg + 1]) || 5) : 0;
@@ -179,9 +181,17 @@ try {
     await page(articleUrl);
     await page(hugeUrl);
   }
-  // Those went down one kept-alive connection, so to one worker: a few seconds on several
-  // connections warm every worker (node:cluster hands out connections in turn).
-  if (LOAD) await load(articleUrl, headers, { connections: 10, duration: 3 });
+  // Those went down one kept-alive connection, so to one worker (node:cluster hands out
+  // connections in turn). A server that has just started is slower until V8 has optimised its
+  // code and sized its heap: on 2 cores, 50 connections gave 100, 133, 153, 176, 187, 188 and 190
+  // pages a second in consecutive 5-second runs from a cold start, then about 200. A desk's server
+  // runs for days, so the figures below are taken after WARM_SECONDS (default 45, `--warm S`) at
+  // 50 connections; the cold start's figures are printed first.
+  if (LOAD && WARM_SECONDS > 0) {
+    const cold = await load(articleUrl, headers, { connections: 50, duration: Math.min(5, WARM_SECONDS) });
+    const rest = WARM_SECONDS > 5 ? await load(articleUrl, headers, { connections: 50, duration: WARM_SECONDS - 5 }) : null;
+    console.log(`Warm-up: the article page at 50 connections, ${cold.rps.toFixed(0)} req/s in the first ${Math.min(5, WARM_SECONDS)} s after start${rest ? `, ${rest.rps.toFixed(0)} req/s over the next ${WARM_SECONDS - 5} s` : ""}.`);
+  }
 
   console.log(`\nFactdesk load benchmark: ${os.cpus().length} cores, Node ${process.version}, ${DURATION} s per run, FACTDESK_WORKERS=${process.env.FACTDESK_WORKERS || `cores (${os.availableParallelism()})`}`);
   console.log(`Demo article: ${demo._count.claims} claims, ${(demo.body.length / 1024).toFixed(0)} KB of text. Large article: ${hugeClaims} claims, ${(huge.body.length / 1024).toFixed(0)} KB of text.`);

@@ -4,9 +4,9 @@ import { notFound as notFoundPage, redirect } from "next/navigation";
 import { cache } from "react";
 import { findArticleWorkspaceSlug } from "@/lib/db/articles";
 import { findClaimWorkspaceSlug } from "@/lib/db/claims";
-import { getActiveUser, type SessionUser } from "@/lib/db/users";
+import { getActiveUserForPage, type SessionUser } from "@/lib/db/users";
 import { hasTwoFactor, twoFactorRequiredMessage } from "@/lib/db/two-factor";
-import { getMembership, readMembershipsForPage, type WorkspaceMembership } from "@/lib/db/workspaces";
+import { getMembership, readMembershipsForPage, type PageMemberships, type WorkspaceMembership } from "@/lib/db/workspaces";
 import { AppError, FORBIDDEN_MESSAGE, archivedWorkspace } from "@/lib/errors";
 import { getAuthOptions } from "./options";
 import { readSessionCookie } from "./session-cookie";
@@ -20,26 +20,36 @@ export type Member = WorkspaceMembership & { user: SessionUser; actor: Actor };
 
 /**
  * The signed-in, active user and the id of their browser's session (a UserSession row, read
- * with the user in one statement, so a session ended on the server is refused at once); read
- * once per request however many components ask.
+ * with the user in one statement, so a session ended on the server is refused at once), with
+ * what pages need to know about the person (their memberships, two-factor flag and unread
+ * count) from the same statement; read once per request however many components ask.
  */
-export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
+const getSignedInWithMemberships = cache(async (): Promise<{ user: SessionUser; sessionId: string; page: PageMemberships } | null> => {
   // The cookie is read here once (lib/auth/session-cookie.ts); without one, next-auth answers
   // (signed out; tests stand in for getServerSession there).
   const fromCookie = await readSessionCookie();
   const { userId, sessionId } = fromCookie ?? sessionIdentity(await getServerSession(getAuthOptions()));
   if (!userId || !sessionId) return null;
-  const user = await getActiveUser(userId, sessionId);
-  return user ? { user, sessionId } : null;
+  const found = await getActiveUserForPage(userId, sessionId);
+  return found ? { ...found, sessionId } : null;
+});
+
+/** The signed-in, active user and the id of their browser's session; read once per request. */
+export const getSignedIn = cache(async (): Promise<{ user: SessionUser; sessionId: string } | null> => {
+  const signedIn = await getSignedInWithMemberships();
+  return signedIn ? { user: signedIn.user, sessionId: signedIn.sessionId } : null;
 });
 
 /** The signed-in, active user; read once per request however many components ask. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => (await getSignedIn())?.user ?? null);
 
 // The layout and the page both need the membership, the header also the person's other
-// workspaces, whether they use two-factor sign-in and their unread count: one statement per
-// request for all of them.
-const getPageContextOnce = cache(readMembershipsForPage);
+// workspaces, whether they use two-factor sign-in and their unread count: all read with the
+// session, in one statement per request (for anyone else, one statement of their own).
+const getPageContextOnce = cache(async (userId: string): Promise<PageMemberships> => {
+  const signedIn = await getSignedInWithMemberships();
+  return signedIn?.user.id === userId ? signedIn.page : readMembershipsForPage(userId);
+});
 const getMembershipsOnce = async (userId: string) => (await getPageContextOnce(userId)).memberships;
 
 /** The header's unread inbox count (read with the page's membership). */

@@ -32,7 +32,7 @@ export async function reissueSessionCookie(user: SessionUser, sessionId: string)
 
 // What a session cookie holds never changes for a given value, so its decrypted claims are kept
 // in memory by value (the ids and the expiry; at most CACHE_MAX values, forgotten all at once
-// past that). Whether the session is still alive is NOT cached: getActiveUser reads the session
+// past that). Whether the session is still alive is NOT cached: getActiveUserForPage reads the session
 // row on every request.
 const CACHE_MAX = 2_000;
 const decoded = new Map<string, { userId: string; sessionId: string; expiresAt: number }>();

@@ -8,6 +8,8 @@ import { changeClaimStatus, setClaimAssignee } from "./claims";
 import { getDb } from "./client";
 import { createComment } from "./comments";
 import { countUnread, listInbox, markAllNotificationsRead, markNotificationRead, openNotification } from "./inbox";
+import { startUserSession } from "./sessions";
+import { getActiveUserForPage } from "./users";
 import { readMembershipsForPage } from "./workspaces";
 
 // The inbox is one person's, across their workspaces: every query is scoped to their own id.
@@ -128,9 +130,12 @@ describe("marking read", () => {
     await mention(a);
     await mention(a);
     await mention(b);
+    const sessionId = await startUserSession(person, { ip: "test", userAgent: "vitest" });
     const both = async () => {
       const [header, inbox] = [(await readMembershipsForPage(person)).unread, await countUnread(person)];
       expect(header).toBe(inbox);
+      // A page reads the same with the session, in one statement.
+      expect((await getActiveUserForPage(person, sessionId))?.page).toEqual(await readMembershipsForPage(person));
       return header;
     };
     expect(await both()).toBe(3);
@@ -148,6 +153,12 @@ describe("marking read", () => {
     expect(await both()).toBe(1);
     await getDb().membership.update({ where: { workspaceId_userId: { workspaceId: a.id, userId: person } }, data: { disabledAt: new Date() } });
     expect(await both()).toBe(0);
+    // Only the archived workspace left: still signed in, still a member there; a session ended is nobody.
+    const page = await getActiveUserForPage(person, sessionId);
+    expect(page).toMatchObject({ user: { id: person }, page: { unread: 0 } });
+    expect(page?.page.memberships.map((m) => m.workspace.slug)).toEqual([b.slug]);
+    await getDb().userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    expect(await getActiveUserForPage(person, sessionId)).toBeNull();
     // Someone else's lines are never counted.
     expect((await readMembershipsForPage(a.users.reviewer)).unread).toBe(await countUnread(a.users.reviewer));
   });

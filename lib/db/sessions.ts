@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { getDb, type Tx } from "./client";
 
 // Signed-in browsers, one row each (docs/decisions/019-sessions.md). The session cookie names
-// the row; lib/db/users.ts getActiveUser reads it with the user on every request, so a row
+// the row; lib/db/users.ts getActiveUserForPage reads it with the user on every request, so a row
 // ended here signs its browser out at the next request, whatever the cookie says.
 
 /** Why a session ended, kept on the row and in the security event. */

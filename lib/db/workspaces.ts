@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/auth/policy";
 import { parseRatingScale, type Rating } from "@/lib/domain/rating-scale";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "./client";
 
 export type WorkspaceMembership = {
@@ -57,27 +58,53 @@ export async function listMembershipsForUser(userId: string): Promise<WorkspaceM
   return (await readMembershipsForPage(userId)).memberships;
 }
 
+/** What every signed-in page reads about its person besides the account (lib/auth/guards.ts). */
+export type PageMemberships = { memberships: WorkspaceMembership[]; hasTwoFactor: boolean; unread: number };
+
+/** A membership row as `PAGE_MEMBERSHIP_COLUMNS` selects it (null workspace fields: no membership, in a left join). */
+export type PageMembershipRow = Omit<WorkspaceMembership["workspace"], "ratingScale" | "id"> & { id: string | null; ratingScale: unknown; role: Role; unread: number; hasTwoFactor: boolean };
+
 /**
- * What every signed-in page reads about its person, in one statement: their memberships with
- * the workspaces (the query builder sends one statement for the memberships and one for their
- * workspaces), whether they sign in with a second factor, and how many unread lines their inbox
- * holds, by the inbox's rule (lib/db/inbox.ts countUnread: active memberships of workspaces
- * that are not archived and whose two-factor requirement they meet).
+ * The columns of one membership of `userId` (as m) with its workspace (as w): the workspace's
+ * rules, the person's unread inbox lines there and whether they sign in with a second factor.
  */
-export async function readMembershipsForPage(userId: string): Promise<{ memberships: WorkspaceMembership[]; hasTwoFactor: boolean; unread: number }> {
-  const rows = await getDb().$queryRaw<Array<Omit<WorkspaceMembership["workspace"], "ratingScale"> & { ratingScale: unknown; role: Role; unread: number; hasTwoFactor: boolean }>>`
-    SELECT m."role"::text AS "role", w."id", w."slug", w."name", w."ratingScale", w."minSourcesToPublish", w."minReviewsToPublish",
-      w."fourEyes", w."highlightThreshold", w."archivedAt", w."requireTwoFactor",
-      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${userId} AND n."workspaceId" = w."id" AND n."readAt" IS NULL) AS "unread",
-      EXISTS (SELECT 1 FROM "TwoFactor" t WHERE t."userId" = ${userId} AND t."enabledAt" IS NOT NULL) AS "hasTwoFactor"
+export const pageMembershipColumns = (userId: string) => Prisma.sql`
+  m."role"::text AS "role", w."id", w."slug", w."name", w."ratingScale", w."minSourcesToPublish", w."minReviewsToPublish",
+  w."fourEyes", w."highlightThreshold", w."archivedAt", w."requireTwoFactor",
+  (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = ${userId} AND n."workspaceId" = w."id" AND n."readAt" IS NULL) AS "unread",
+  EXISTS (SELECT 1 FROM "TwoFactor" t WHERE t."userId" = ${userId} AND t."enabledAt" IS NOT NULL) AS "hasTwoFactor"`;
+
+/**
+ * The memberships, the two-factor flag and the unread count, by the inbox's rule (lib/db/inbox.ts
+ * countUnread: active memberships of workspaces that are not archived and whose two-factor
+ * requirement the person meets). Rows without a workspace (a left join's) are left out.
+ */
+export function pageMembershipsFromRows(rows: PageMembershipRow[]): PageMemberships {
+  // The same for every row; with no membership there is nothing it would open.
+  const hasTwoFactor = rows[0]?.hasTwoFactor ?? false;
+  const memberships: WorkspaceMembership[] = [];
+  let unread = 0;
+  for (const row of rows) {
+    if (row.id === null) continue;
+    const { id, slug, name, minSourcesToPublish, minReviewsToPublish, fourEyes, highlightThreshold, archivedAt, requireTwoFactor } = row;
+    memberships.push({ role: row.role, workspace: { id, slug, name, ratingScale: parseRatingScale(row.ratingScale), minSourcesToPublish, minReviewsToPublish, fourEyes, highlightThreshold, archivedAt, requireTwoFactor } });
+    if (archivedAt === null && (!requireTwoFactor || hasTwoFactor)) unread += row.unread;
+  }
+  return { memberships, hasTwoFactor, unread };
+}
+
+/**
+ * A person's memberships with the workspaces in one statement (the query builder sends one for
+ * the memberships and one for their workspaces), with their two-factor flag and unread count.
+ * Pages read these with the session (lib/db/users.ts getActiveUserForPage).
+ */
+export async function readMembershipsForPage(userId: string): Promise<PageMemberships> {
+  const rows = await getDb().$queryRaw<PageMembershipRow[]>`
+    SELECT ${pageMembershipColumns(userId)}
     FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
     WHERE m."userId" = ${userId} AND m."disabledAt" IS NULL
     ORDER BY w."name" ASC, w."id" ASC`;
-  // The same for every row; with no membership there is nothing it would open.
-  const hasTwoFactor = rows[0]?.hasTwoFactor ?? false;
-  const memberships = rows.map(({ role, ratingScale, unread: _unread, hasTwoFactor: _hasTwoFactor, ...workspace }) => ({ role, workspace: { ...workspace, ratingScale: parseRatingScale(ratingScale) } }));
-  const unread = rows.reduce((sum, row) => (row.archivedAt === null && (!row.requireTwoFactor || hasTwoFactor) ? sum + row.unread : sum), 0);
-  return { memberships, hasTwoFactor, unread };
+  return pageMembershipsFromRows(rows);
 }
 
 /** The workspaces someone works in; archived ones stay reachable by address but leave the list. */
