@@ -1,7 +1,8 @@
 // @ts-check
 
 // A page's Content-Security-Policy (with a per-request nonce for scripts) and HSTS are set by
-// proxy.ts, which sees each request; these headers are the same for every answer. The API's
+// the page guard (lib/http/page-guard.mjs: scripts/serve.mjs in production, proxy.ts under
+// next dev), which sees each request; these headers are the same for every answer. The API's
 // answers (JSON, files, streams) get a fixed policy under which nothing runs.
 const permissionsPolicy = ["accelerometer=()", "autoplay=()", "browsing-topics=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()", "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()"].join(", ");
 
@@ -14,7 +15,7 @@ const bodySizeLimit = `${Math.max(3, Math.ceil(backupUploadMb) + 1)}mb`;
 const nextConfig = {
   poweredByHeader: false,
   // Article text may be up to 1 MB; leave room so the import form can say so itself.
-  // The proxy (proxy.ts) buffers request bodies too; it gets the same limit.
+  // The proxy (proxy.ts, under next dev) buffers request bodies too; it gets the same limit.
   experimental: { serverActions: { bodySizeLimit }, proxyClientMaxBodySize: bodySizeLimit },
   // Native and WASM-backed packages stay as Node requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pdfkit"],

@@ -19,6 +19,8 @@ export function HeaderMenuKeys({ menuId }: { menuId: string }) {
     function onKey(event: KeyboardEvent) {
       const menu = document.getElementById(menuId);
       if (event.key !== "Escape" || !(menu instanceof HTMLDetailsElement) || !menu.open || document.querySelector("dialog[open]")) return;
+      // On a wide screen the Menu is hidden (its links show in the bar): Escape is not its to take.
+      if (getComputedStyle(menu).display === "none") return;
       // Before the article page's own Escape (which closes the open claim).
       event.preventDefault();
       menu.open = false;

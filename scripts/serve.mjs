@@ -151,7 +151,25 @@ export function createFactdeskServer({ handle, trustedProxies = 0, onDrainStart 
  * @param {http.ServerResponse} res
  */
 export function guardRequest(req, res) {
-  const url = req.url ?? "/";
+  let url = req.url ?? "/";
+  if (!url.startsWith("/")) {
+    // An absolute-form target ("GET http://host/path"), which Next also accepts: guard (and
+    // hand on) its path, so it cannot reach a page around the guard. Anything else is refused.
+    let parsed = null;
+    try {
+      parsed = /^https?:\/\//i.test(url) ? new URL(url) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!parsed) {
+      res.statusCode = 400;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("Bad request.");
+      return true;
+    }
+    url = `${parsed.pathname}${parsed.search}`;
+    req.url = url;
+  }
   const q = url.indexOf("?");
   const pathname = q < 0 ? url : url.slice(0, q);
   const search = q < 0 ? "" : url.slice(q);

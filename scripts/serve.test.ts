@@ -228,6 +228,29 @@ describe("the page guard (what proxy.ts does under next dev)", () => {
     expect((await request("/r/abc%2500")).seen?.reached).toBe(true);
   });
 
+  it("guards a request written with an absolute address as its path, and refuses a target that is neither", async () => {
+    const { url } = await serve(guarded);
+    const { hostname, port } = new URL(url);
+    const raw = (target: string, headers = "") =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n${headers}\r\n`));
+        let reply = "";
+        socket.on("data", (chunk: Buffer) => (reply += chunk.toString()));
+        socket.on("error", reject);
+        socket.on("end", () => resolve(reply));
+      });
+    // Signed out, a signed-in area by its absolute address goes to sign in, as by its path.
+    const signedOut = await raw(`http://${hostname}:${port}/w/demo/articles/x?claim=y`);
+    expect(signedOut).toMatch(/^HTTP\/1\.1 307/);
+    expect(signedOut).toMatch(/location: \/login\?callbackUrl=%2Fw%2Fdemo%2Farticles%2Fx%3Fclaim%3Dy/i);
+    // A page by its absolute address gets its nonce and policy, and Next sees the path.
+    const page = await raw(`http://${hostname}:${port}/login`);
+    expect(page).toMatch(/^HTTP\/1\.1 200/);
+    expect(page).toMatch(/content-security-policy: .*'nonce-/i);
+    expect(await raw(`http://${hostname}:${port}/r/abc%00`)).toMatch(/^HTTP\/1\.1 404/);
+    expect(await raw("nonsense")).toMatch(/^HTTP\/1\.1 400/);
+  });
+
   it("sends HSTS when the public address is https, or a trusted proxy says the request was", async () => {
     process.env.NEXTAUTH_URL = "https://desk.example.org";
     expect((await request("/login")).response.headers.get("strict-transport-security")).toBe("max-age=31536000");

@@ -157,6 +157,11 @@ describe("marking read", () => {
     const page = await getActiveUserForPage(person, sessionId);
     expect(page).toMatchObject({ user: { id: person }, page: { unread: 0 } });
     expect(page?.page.memberships.map((m) => m.workspace.slug)).toEqual([b.slug]);
+    // A disabled account is nobody, whatever its session; so is a session ended.
+    await getDb().user.update({ where: { id: person }, data: { disabledAt: new Date() } });
+    expect(await getActiveUserForPage(person, sessionId)).toBeNull();
+    await getDb().user.update({ where: { id: person }, data: { disabledAt: null } });
+    expect(await getActiveUserForPage(person, sessionId)).not.toBeNull();
     await getDb().userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     expect(await getActiveUserForPage(person, sessionId)).toBeNull();
     // Someone else's lines are never counted.
