@@ -19,7 +19,8 @@ const serverScript = fileURLToPath(new URL("../serve.mjs", import.meta.url));
  * under load, and with 25 requests in flight per worker much of what a scavenge finds is still
  * alive, so it is copied and promoted, and the old generation's collections follow. With 64 MB
  * the article page served 15–30 % more pages a second at 50 connections in five paired runs
- * (docs/decisions/023-page-speed.md, fifth pass), for up to about 200 MB more memory per worker.
+ * (docs/decisions/023-page-speed.md, fifth pass), for about 80–140 MB more memory per worker (772–837 MB resident
+ * under load, against 688–694 MB).
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
