@@ -4,7 +4,9 @@ import { DEFAULT_RATING_SCALE } from "@/lib/domain/rating-scale";
 import { createTestWorkspace, createWorkspacePair, type TestWorkspace } from "@/lib/testing/factories";
 import { getDb } from "./client";
 import { ensureWorkspace, upsertMember } from "./members";
-import { getMembership, listMembershipsForUser, listWorkspacesForUser } from "./workspaces";
+import { getMembership, listWorkspacesForUser, readMembershipsForPage } from "./workspaces";
+
+const pageMemberships = async (userId: string) => (await readMembershipsForPage(userId)).memberships;
 
 let ws: TestWorkspace;
 let other: TestWorkspace;
@@ -74,17 +76,17 @@ describe("listWorkspacesForUser", () => {
   });
 });
 
-describe("listMembershipsForUser", () => {
+describe("a page's memberships (readMembershipsForPage, and the same columns with the session in getActiveUserForPage)", () => {
   it("gives every active membership exactly as getMembership does, archived workspaces included, disabled ones not", async () => {
     const desk = await createTestWorkspace();
-    const memberships = await listMembershipsForUser(ws.users.reviewer);
+    const memberships = await pageMemberships(ws.users.reviewer);
     expect(memberships.find((m) => m.workspace.slug === ws.slug)).toEqual(await getMembership(ws.slug, ws.users.reviewer));
     expect(memberships.some((m) => m.workspace.slug === other.slug)).toBe(false);
     await getDb().workspace.update({ where: { id: desk.id }, data: { archivedAt: new Date() } });
-    const archived = (await listMembershipsForUser(desk.users.editor)).find((m) => m.workspace.slug === desk.slug);
+    const archived = (await pageMemberships(desk.users.editor)).find((m) => m.workspace.slug === desk.slug);
     expect(archived).toEqual(await getMembership(desk.slug, desk.users.editor));
     expect(archived?.workspace.archivedAt).toBeInstanceOf(Date);
     await getDb().membership.updateMany({ where: { workspaceId: desk.id, userId: desk.users.reviewer }, data: { disabledAt: new Date() } });
-    expect((await listMembershipsForUser(desk.users.reviewer)).some((m) => m.workspace.slug === desk.slug)).toBe(false);
+    expect((await pageMemberships(desk.users.reviewer)).some((m) => m.workspace.slug === desk.slug)).toBe(false);
   });
 });

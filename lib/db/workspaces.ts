@@ -49,15 +49,6 @@ export async function getMembership(slug: string, userId: string): Promise<Works
   };
 }
 
-/**
- * Every active membership of the person, with its workspace's fields, in one query: a page needs
- * the membership of the workspace it shows and the header's list of the others (read together
- * per request by lib/auth/guards.ts requirePageMember and pageWorkspaces).
- */
-export async function listMembershipsForUser(userId: string): Promise<WorkspaceMembership[]> {
-  return (await readMembershipsForPage(userId)).memberships;
-}
-
 /** What every signed-in page reads about its person besides the account (lib/auth/guards.ts). */
 export type PageMemberships = { memberships: WorkspaceMembership[]; hasTwoFactor: boolean; unread: number };
 
